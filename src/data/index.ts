@@ -1,0 +1,2 @@
+// Problem-parts layer: data sets, generators and loaders (each file adds its export line here).
+export type { RegressionData } from "./types.ts";
