@@ -8,6 +8,8 @@ export interface Parameterization {
   readonly dim: number;
   /** length of the (flattened, row-major) predictor */
   readonly predictorDim: number;
+  /** true when predictor(θ) = θ (a linear model): objectives can then give ∇²L and its smoothness */
+  readonly identity?: boolean;
   /** a starting θ; `scale` is the initialization scale α where the model has one */
   init(rng: Rng, scale: number): Float64Array;
   /** out ← predictor(θ) */

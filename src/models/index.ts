@@ -1,0 +1,7 @@
+// Problem parts: parameterizations θ ↦ predictor and the objectives built on them.
+export type { Parameterization, Objective } from "./types.ts";
+export { linearModel } from "./linear.ts";
+export { diagonalNet } from "./diagonalNet.ts";
+export { twoLayerLinear } from "./twoLayerLinear.ts";
+export { leastSquares } from "./leastSquares.ts";
+export { topSingularValueSquared } from "./powerIteration.ts";
