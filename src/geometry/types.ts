@@ -4,6 +4,8 @@
 export interface Potential {
   /** e.g. "negative-entropy", "p-norm(1.5)", "hyperbolic-entropy(0.1)" */
   readonly name: string;
+  /** the registry id that `potentialFromId` parses back to this potential, e.g. "p-norm:1.5" */
+  readonly id?: string;
   /** ψ(w) */
   value(w: Float64Array): number;
   /** out ← ∇ψ(w), the mirror map into the dual space */
@@ -18,4 +20,11 @@ export interface Potential {
   inDomain(w: Float64Array): boolean;
   /** D_ψ(w, v) = ψ(w) − ψ(v) − ⟨∇ψ(v), w − v⟩ */
   bregman(w: Float64Array, v: Float64Array): number;
+  /**
+   * out ← the part of a dual vector z that acts on the tangent space of dom ψ's
+   * affine hull. Present only when dom ψ is not full-dimensional: for the simplex
+   * it is z − mean(z)·1, since dual vectors differing by a multiple of 1 are the
+   * same mirror point. Stationarity conditions are measured after this projection.
+   */
+  projectTangent?(z: Float64Array, out: Float64Array): Float64Array;
 }
