@@ -1,22 +1,11 @@
 // What the run loop reports and the shapes every experiment returns.
+// Check (and its helpers checkAtMost/checkAtLeast/checkCloser) lives in the
+// metrics layer so that experiments, which sit below run, can build verdicts.
+import type { Check } from "../metrics/index.ts";
+
+export type { Check };
 
 export type StopReason = "max-iterations" | "loss-target" | "time-limit" | "diverged" | "aborted";
-
-/** A falsifiable verdict: `measured` against `threshold` and, where given, a competitor. */
-export interface Check {
-  readonly name: string;
-  /** what was measured, e.g. relative distance to the predicted solution */
-  readonly measured: number;
-  /** how it is compared: measured ≤ threshold or measured ≥ threshold */
-  readonly comparator: "<=" | ">=";
-  readonly threshold: number;
-  /** the prediction's name, e.g. "argmin ‖w − w0‖₂ s.t. Xw = y" */
-  readonly predicted?: string;
-  /** the competing solution and the same metric measured against it */
-  readonly competitor?: { readonly name: string; readonly measured: number };
-  readonly pass: boolean;
-  readonly note?: string;
-}
 
 /** A table of metrics recorded at (log-spaced) iterations. */
 export interface Trace {
@@ -40,4 +29,10 @@ export interface Result {
   readonly figures: FigureSpec[];
   readonly summary: Record<string, number | string | boolean>;
   readonly seconds?: number;
+  /** the seed the run was made with (filled by runExperiment) */
+  readonly seed?: number;
+  /** true when made with the --quick sizes (filled by runExperiment) */
+  readonly quick?: boolean;
+  /** the claim in one line (filled by runExperiment from the experiment) */
+  readonly claim?: string;
 }

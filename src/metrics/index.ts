@@ -1,0 +1,9 @@
+// Measurement layer: distances, angles, row-space residuals, rate fits, spectral filters, verdicts.
+export { relativeDistance, directionGap, angleBetween } from "./distance.ts";
+export { rowspaceProjector, rowspaceResidual, distanceToAffine, type RowspaceProjector } from "./rowspace.ts";
+export {
+  fitPowerLaw, fitInverseLog, fitInverseLogPower,
+  type PowerLawFit, type InverseLogFit, type InverseLogPowerFit,
+} from "./rates.ts";
+export { spectralFilterGd, spectralFilterRidge } from "./spectral.ts";
+export { checkAtMost, checkAtLeast, checkCloser, allPass, type Check, type CheckExtra, type CloserSpec } from "./verdict.ts";
