@@ -1,0 +1,32 @@
+// The claims side of the library (the experiment registry, the experiment runner and
+// the run-folder writer) behind one interface, so that main() can be tested with fake
+// claims (fast ones, failing ones, crashing ones). loadLab() imports the real layers
+// lazily: `biaslab solve`/`train`/`--help` never load the experiments.
+import type { Experiment } from "../experiments/index.ts";
+import type { Result } from "../run/index.ts";
+import type { TextOut } from "./io.ts";
+
+export interface RunExperimentOptions {
+  readonly quick?: boolean;
+  readonly seed?: number;
+  readonly overrides?: Record<string, unknown>;
+  readonly onProgress?: (fraction: number, label?: string) => void;
+}
+
+export interface ProgressBar {
+  update(fraction: number, label?: string): void;
+  done(): void;
+}
+
+export interface Lab {
+  readonly experiments: readonly Experiment[];
+  runExperiment(exp: Experiment, options: RunExperimentOptions): Promise<Result>;
+  /** writes result.json, trace.csv, figures/*.svg and report.html for the results into dir */
+  writeRunDir(dir: string, results: readonly Result[]): Promise<void>;
+  /** a progress bar with ETA on a terminal stream */
+  progressBar(stream: TextOut): ProgressBar;
+}
+
+export async function loadLab(): Promise<Lab> {
+  throw new Error("loadLab: not wired yet");
+}
