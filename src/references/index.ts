@@ -1,0 +1,17 @@
+// References layer: the programs the theory predicts an optimizer solves, each
+// returning its solution with a certificate measured on that solution.
+export type { Certificate, ReferenceSolution } from "./types.ts";
+export { minNormL2, minNormL2Certificate } from "./minNormL2.ts";
+export type { MinNormL2Options } from "./minNormL2.ts";
+export { bregmanProjection, bregmanCertificate } from "./bregmanProjection.ts";
+export type { BregmanOptions } from "./bregmanProjection.ts";
+export { minL1, minLinf, lpNormCertificate } from "./lpNorms.ts";
+export type { LpNormOptions } from "./lpNorms.ts";
+export { ridge, ridgePath, ridgeCertificate } from "./ridge.ts";
+export type { RidgeOptions } from "./ridge.ts";
+export { loadHighs, solveLp } from "./highs.ts";
+export type { DenseLp, LpSolution, LpOptions } from "./highs.ts";
+export { GramSolver } from "./gramSolver.ts";
+export { relativeResidual } from "./residuals.ts";
+export { programRegistry, programFromId } from "./programs.ts";
+export type { ProgramData, ProgramOptions, ReferenceProgram } from "./programs.ts";
