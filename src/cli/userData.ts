@@ -18,3 +18,8 @@ export function resolvePotential(id: string): Potential {
     throw new UsageError(`--potential: ${msg.replace(/\s*\n\s*/g, " ")}`);
   }
 }
+
+/** Column names of X, or x1..xd when the data had none. */
+export function featureNames(data: RegressionData): string[] {
+  return data.features ? [...data.features] : Array.from({ length: data.X.cols }, (_, j) => `x${j + 1}`);
+}

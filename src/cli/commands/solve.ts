@@ -1,91 +1,101 @@
 // biaslab solve <program> --data F.csv: a reference program of implicit-bias theory
 // on the user's data, with its optimality certificate.
 import type { Command } from "commander";
-import type { Certificate, ReferenceSolution } from "../../references/index.ts";
-import type { RegressionData } from "../../data/index.ts";
+import { programRegistry, type Certificate, type ProgramOptions, type ReferenceProgram } from "../../references/index.ts";
 import type { CommandContext } from "../context.ts";
 import { EXIT_FAIL, EXIT_OK, UsageError } from "../errors.ts";
 import { readRegressionCsv, readStartingPoint } from "../files.ts";
 import { writeJson } from "../io.ts";
+import { checkKeys, collect, parseSets } from "../options.ts";
 import { fmt, formatTable } from "../table.ts";
-import { dataSummary, resolvePotential } from "../userData.ts";
+import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
 
 interface SolveOptions {
   data: string;
   target?: string;
   potential?: string;
   w0?: string;
+  set: string[];
   json?: boolean;
 }
+
+/** Programs whose objective is measured from a reference point w0. */
+const TAKES_W0 = new Set(["min-l2", "bregman"]);
 
 export function registerSolve(program: Command, ctx: CommandContext): void {
   program
     .command("solve")
-    .description("solve a reference program on your data (min-l2, min-l1, min-linf, bregman) and print its certificate")
-    .argument("<program>", "min-l2 | min-l1 | min-linf | bregman")
+    .description("solve a reference program on your data (min-l2, min-l1, min-linf, bregman, ridge) and print its certificate")
+    .argument("<program>", Object.keys(programRegistry).join(" | "))
     .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example")
     .option("--target <name>", "target column y (default: the last column); every other column is a feature")
-    .option("--potential <id>", "bregman only: euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
-    .option("--w0 <w0>", "starting point w0: a number (every entry) or a file of d numbers (default: 0)")
+    .option("--potential <id>", "bregman only (default euclidean): euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
+    .option("--w0 <w0>", "min-l2 and bregman: the reference point w0, a number (every entry) or a file of d numbers")
+    .option("--set <key=value>", "another option of the program (repeatable), e.g. --set lambda=0.1 for ridge", collect, [])
     .option("--json", 'print exactly { "program", "solution": [...], "certificate": {...} } and nothing else')
-    .addHelpText(
-      "after",
-      [
-        "",
-        "Programs (all subject to Xw = y):",
-        "  min-l2     argmin ‖w − w0‖₂   (where GD/SGD/momentum go)",
-        "  min-l1     argmin ‖w − w0‖₁   (an LP)",
-        "  min-linf   argmin ‖w − w0‖_∞  (an LP)",
-        "  bregman    argmin D_ψ(w, w0)  (where mirror descent with potential ψ goes; needs --potential)",
-        "Exit codes: 0 solved with a valid certificate, 1 the certificate fails, 2 bad input (e.g. Xw = y has no solution).",
-      ].join("\n"),
-    )
+    .addHelpText("after", () => `\nPrograms:\n${programHelp()}\nExit codes: 0 solved with a valid certificate, 1 the certificate fails, 2 bad input (e.g. Xw = y has no solution).`)
     .action(async (name: string, opts: SolveOptions) => {
       const { io } = ctx;
-      const entry = await programEntry(name);
-      if (name !== "bregman" && opts.potential !== undefined) {
-        throw new UsageError(`--potential applies only to the bregman program, not ${name}`, "drop --potential or use 'solve bregman'");
+      const entry = programEntry(name);
+      const options: Record<string, string | number | boolean | undefined> = {};
+      for (const [k, v] of Object.entries(parseSets(opts.set))) {
+        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+          throw new UsageError(`--set ${k}: expected a number, a string or true/false`, `options of ${name}: ${optionList(entry)}`);
+        }
+        options[k] = v;
       }
-      if (name === "bregman" && opts.potential === undefined) {
-        throw new UsageError("solve bregman needs --potential", "potentials are: euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>");
+      checkKeys(options, Object.keys(entry.options), `program ${name}`);
+      if (opts.potential !== undefined) {
+        if (!("potential" in entry.options)) throw new UsageError(`--potential applies to the bregman program, not ${name}`, "drop --potential or use 'solve bregman'");
+        if ("potential" in options) throw new UsageError("the potential is given twice (--potential and --set potential=…)", "give one");
+        options.potential = opts.potential;
       }
+      if (opts.w0 !== undefined && !TAKES_W0.has(name)) {
+        throw new UsageError(`--w0 applies to ${[...TAKES_W0].join(" and ")}, not ${name}`, `${name} is ${entry.description}`);
+      }
+      const potential = typeof options.potential === "string" ? resolvePotential(options.potential) : undefined;
+
       const data = readRegressionCsv(io, opts.data, opts.target);
-      const potential = opts.potential === undefined ? undefined : resolvePotential(opts.potential);
       const w0 = opts.w0 === undefined ? undefined : readStartingPoint(io, opts.w0, data.X.cols);
       if (potential && w0 && !potential.inDomain(w0)) {
         throw new UsageError(`--w0 is outside the domain of the potential ${potential.name}`, "e.g. entropy needs w0 > 0, simplex-entropy a point of the simplex");
       }
-      const options: Record<string, unknown> = {};
-      if (w0) options.w0 = w0;
-      if (potential) options.potential = potential;
-      const sol = await entry.solve({ X: data.X, y: data.Y.data }, options);
+      const sol = await entry.solve({ X: data.X, y: data.Y.data, ...(w0 ? { w0 } : {}) }, options as ProgramOptions);
 
       if (opts.json) {
         writeJson(io.stdout, { program: name, solution: Array.from(sol.solution), certificate: sol.certificate });
       } else {
-        io.stdout.write(`${name}: ${entry.description}\n${dataSummary(opts.data, data)}\n\n`);
-        const features = data.features ?? Array.from({ length: data.X.cols }, (_, j) => `x${j + 1}`);
+        io.stdout.write(`${name}: ${entry.description}${potential ? `, ψ = ${potential.name}` : ""}\n${dataSummary(opts.data, data)}\n\n`);
+        const features = featureNames(data);
         io.stdout.write(formatTable([["feature", "w"], ...features.map((f, j) => [f, String(sol.solution[j])])]));
         io.stdout.write(`\n${certificateText(sol.certificate)}`);
       }
-      if (!sol.certificate.ok) io.stderr.write(`biaslab: the certificate of ${name} fails its tolerances (see the residuals)\n`);
+      if (!sol.certificate.ok) io.stderr.write(`biaslab: the certificate of ${name} fails its tolerances (see the residuals above)\n`);
       ctx.exit(sol.certificate.ok ? EXIT_OK : EXIT_FAIL);
     });
 }
 
-interface ProgramEntry {
-  readonly description: string;
-  solve(problem: { X: RegressionData["X"]; y: Float64Array }, options: Record<string, unknown>): Promise<ReferenceSolution>;
+function programEntry(name: string): ReferenceProgram {
+  if (!Object.prototype.hasOwnProperty.call(programRegistry, name)) {
+    throw new UsageError(`unknown program '${name}'`, `programs are: ${Object.keys(programRegistry).join(", ")}`);
+  }
+  return programRegistry[name];
 }
 
-/** The registered program (the references layer, with its LP solver, is loaded only here). */
-async function programEntry(name: string): Promise<ProgramEntry> {
-  const { programRegistry } = await import("../../references/index.ts");
-  const entry = Object.prototype.hasOwnProperty.call(programRegistry, name) ? programRegistry[name] : undefined;
-  if (!entry) throw new UsageError(`unknown program '${name}'`, `programs are: ${Object.keys(programRegistry).join(", ")}`);
-  return entry;
+function optionList(entry: ReferenceProgram): string {
+  return Object.keys(entry.options).join(", ") || "(none)";
 }
 
+function programHelp(): string {
+  return Object.entries(programRegistry)
+    .map(([name, p]) => {
+      const opts = Object.entries(p.options).map(([k, v]) => `\n      --set ${k}=…  ${v}`).join("");
+      return `  ${name.padEnd(10)}${p.description}${opts}`;
+    })
+    .join("\n");
+}
+
+/** The certificate as aligned "name  value" lines. */
 export function certificateText(c: Certificate): string {
   const rows: string[][] = [["certificate", `${c.kind}: ${c.ok ? "ok" : "FAILS"}`]];
   rows.push(["primal residual", fmt(c.primalResidual)], ["dual residual", fmt(c.dualResidual)]);

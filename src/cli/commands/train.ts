@@ -1,6 +1,8 @@
 // biaslab train --data F.csv --optimizer NAME: runs the optimizer from w0 = 0 on
 // L(w) = (1/2N)‖Xw − y‖² and measures how far its predictor lands from every
 // applicable reference program (the candidate implicit biases).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type { RegressionData } from "../../data/index.ts";
 import type { Potential } from "../../geometry/index.ts";
@@ -8,6 +10,7 @@ import { relDist } from "../../linalg/index.ts";
 import { linearModel, leastSquares } from "../../models/index.ts";
 import { optimizerRegistry, type OptimizerEntry } from "../../optimizers/index.ts";
 import { Rng } from "../../random/index.ts";
+import { programRegistry } from "../../references/index.ts";
 import { runOptimizer, type RunOutcome } from "../../run/index.ts";
 import type { CommandContext } from "../context.ts";
 import { EXIT_OK, UsageError } from "../errors.ts";
@@ -15,9 +18,7 @@ import { readRegressionCsv, readStartingPoint, writeOutputDir } from "../files.t
 import { writeJson } from "../io.ts";
 import { checkKeys, collect, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber, parseSets } from "../options.ts";
 import { fmt, formatTable } from "../table.ts";
-import { dataSummary, resolvePotential } from "../userData.ts";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
 
 interface TrainOptions {
   data: string;
@@ -73,18 +74,19 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
         if ("potential" in sets) throw new UsageError("the potential is given twice (--potential and --set potential=…)", "give one");
         sets.potential = opts.potential;
       }
-      let potential: Potential | undefined;
+      let potential: { id: string; psi: Potential } | undefined;
       if ("potential" in entry.options) {
         const id = sets.potential ?? entry.defaults.potential;
-        potential = typeof id === "string" ? resolvePotential(id) : undefined;
-        if (potential) sets.potential = potential;
+        if (typeof id !== "string") throw new UsageError("--set potential needs a potential id", "e.g. --potential entropy");
+        potential = { id, psi: resolvePotential(id) };
+        sets.potential = potential.psi;
       }
 
       const data = readRegressionCsv(io, opts.data, opts.target);
       const d = data.X.cols;
-      const theta0 = opts.w0 !== undefined ? readStartingPoint(io, opts.w0, d) : defaultStart(d, potential);
-      if (potential && !potential.inDomain(theta0)) {
-        throw new UsageError(`--w0 is outside the domain of the potential ${potential.name}`, "e.g. entropy needs w0 > 0, simplex-entropy a point of the simplex");
+      const theta0 = opts.w0 !== undefined ? readStartingPoint(io, opts.w0, d) : defaultStart(d, potential?.psi);
+      if (potential && !potential.psi.inDomain(theta0)) {
+        throw new UsageError(`--w0 is outside the domain of the potential ${potential.psi.name}`, "e.g. entropy needs w0 > 0, simplex-entropy a point of the simplex");
       }
       const optimizer = createOptimizer(entry, sets);
       const objective = leastSquares(data, linearModel(d));
@@ -113,7 +115,8 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
         writeJson(io.stdout, report);
       } else {
         io.stdout.write(`${optimizer.name} on ${dataSummary(opts.data, data)}\n`);
-        io.stdout.write(`${outcome.iterations} iterations (${outcome.stopReason}), final loss (1/2N)‖Xw − y‖² = ${fmt(outcome.finalLoss)}\n\n`);
+        const start = opts.w0 !== undefined ? `w0 from --w0 ${opts.w0}` : potential ? `w0 = ∇ψ*(0) = argmin ψ` : "w0 = 0";
+        io.stdout.write(`${start}; ${outcome.iterations} iterations (${outcome.stopReason}), final loss (1/2N)‖Xw − y‖² = ${fmt(outcome.finalLoss)}\n\n`);
         io.stdout.write("relative distance ‖w − w*‖₂/‖w*‖₂ of the final predictor to each reference w*:\n");
         io.stdout.write(
           formatTable([
@@ -121,8 +124,8 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
             ...Object.entries(distances).map(([k, v]) => [k, v.description, v.distance === null ? `n/a: ${v.note}` : fmt(v.distance)]),
           ]),
         );
-        const features = data.features ?? [];
-        io.stdout.write(`\n${formatTable([["feature", "w"], ...Array.from(predictor, (w, j) => [features[j] ?? `x${j + 1}`, String(w)])])}`);
+        const features = featureNames(data);
+        io.stdout.write(`\n${formatTable([["feature", "w"], ...Array.from(predictor, (w, j) => [features[j], String(w)])])}`);
       }
       if (opts.out !== undefined) io.stderr.write(`biaslab: wrote ${opts.out}\n`);
       ctx.exit(EXIT_OK);
@@ -145,10 +148,10 @@ function createOptimizer(entry: OptimizerEntry, options: Record<string, unknown>
   }
 }
 
-/** 0 when it lies in the potential's domain, else 1 (positive orthant), else 1/d (simplex). */
+/** w0 = 0, or for mirror descent w0 = ∇ψ*(0) = argmin ψ (0 for ½‖·‖², 1 for entropy, 1/d for the simplex). */
 function defaultStart(d: number, potential: Potential | undefined): Float64Array {
-  const candidates = [0, 1, 1 / d].map((c) => new Float64Array(d).fill(c));
-  return candidates.find((w) => !potential || potential.inDomain(w)) ?? candidates[0];
+  const zero = new Float64Array(d);
+  return potential ? potential.gradConj(zero, new Float64Array(d)) : zero;
 }
 
 /**
@@ -177,16 +180,15 @@ async function referenceDistances(
   data: RegressionData,
   predictor: Float64Array,
   w0: Float64Array,
-  potential: Potential | undefined,
+  potential: { id: string; psi: Potential } | undefined,
 ): Promise<Record<string, ReferenceDistance>> {
-  const problem = { X: data.X, y: data.Y.data };
-  const jobs: [string, Record<string, unknown>][] = NORM_REFERENCES.map((p) => [p, { w0 }]);
-  if (potential) jobs.push(["bregman", { w0, potential }]);
-  const { programRegistry } = await import("../../references/index.ts"); // loads the LP solver only when needed
+  const problem = { X: data.X, y: data.Y.data, w0 };
+  const jobs: [string, Record<string, string>][] = NORM_REFERENCES.map((p) => [p, {}]);
+  if (potential) jobs.push(["bregman", { potential: potential.id }]);
   const out: Record<string, ReferenceDistance> = {};
   for (const [name, options] of jobs) {
     const entry = programRegistry[name];
-    const description = name === "bregman" ? `${entry.description} (ψ = ${potential!.name})` : entry.description;
+    const description = name === "bregman" ? `${entry.description}, ψ = ${potential!.psi.name}` : entry.description;
     try {
       const sol = await entry.solve(problem, options);
       out[name] = { description, distance: relDist(predictor, sol.solution) };
@@ -200,7 +202,9 @@ async function referenceDistances(
 }
 
 function describeOptions(options: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(options).map(([k, v]) => [k, v !== null && typeof v === "object" && "name" in v ? (v as { id?: string; name: string }).id ?? (v as { name: string }).name : v]));
+  return Object.fromEntries(
+    Object.entries(options).map(([k, v]) => [k, v !== null && typeof v === "object" && "gradConj" in v ? ((v as Potential).id ?? (v as Potential).name) : v]),
+  );
 }
 
 function optimizerHelp(): string {
