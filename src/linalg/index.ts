@@ -8,7 +8,7 @@ export { svd, singularValues } from "./svd.ts";
 export type { Svd } from "./svd.ts";
 export { pinv, rank, defaultRtol } from "./pinv.ts";
 export { nuclearNorm, spectralNorm } from "./matrix-norms.ts";
-export { lu, luSolve, luPivotRatio, solve, det } from "./lu.ts";
+export { lu, luSolve, luSingularPivot, solve, det } from "./lu.ts";
 export type { LuFactors } from "./lu.ts";
 export { lstsqMinNorm } from "./lstsq.ts";
 export { funSym, expmSym } from "./fun-sym.ts";

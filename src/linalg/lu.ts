@@ -46,16 +46,21 @@ export function lu(A: Matrix): LuFactors {
   return { LU, piv, sign };
 }
 
-/** min |U_kk| / max |U_kk|: a cheap singularity indicator (0 for exactly singular; NaN for n = 0). */
-export function luPivotRatio(f: LuFactors): number {
+/**
+ * Index of the first pivot that is indistinguishable from zero, or −1. LU is backward stable componentwise,
+ * P A + E = L U with |E| ≤ γ_n |L||U|, so a pivot with |U_kk| ≤ n·eps·(|L||U|)_kk could be made exactly 0 by
+ * a perturbation of A within rounding: A is singular to working precision. Unlike min/max |U_kk| this is
+ * blind to row and column scaling (diag(1e100, 1, 1e−100) is fine; a rank-deficient product is not).
+ */
+export function luSingularPivot(f: LuFactors): number {
   const n = f.LU.rows, a = f.LU.data;
-  let lo = Infinity, hi = 0;
   for (let k = 0; k < n; k++) {
-    const v = Math.abs(a[k * n + k]);
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+    const ukk = Math.abs(a[k * n + k]);
+    let g = ukk;
+    for (let p = 0; p < k; p++) g += Math.abs(a[k * n + p]) * Math.abs(a[p * n + k]);
+    if (!(ukk > n * EPS * g)) return k;
   }
-  return hi > 0 ? lo / hi : n === 0 ? NaN : 0;
+  return -1;
 }
 
 /** Solves A x = b from P A = L U (out may alias b). Throws RangeError on a zero pivot. */
@@ -80,16 +85,17 @@ export function luSolve(f: LuFactors, b: Float64Array, out: Float64Array = new F
 
 /**
  * x = A⁻¹ b for square A by LU with partial pivoting. Throws RangeError when A is singular to working
- * precision: min |U_kk| ≤ n·eps·max |U_kk| (use lstsqMinNorm for rank-deficient systems).
+ * precision in the sense of luSingularPivot (use lstsqMinNorm for rank-deficient systems).
  */
 export function solve(A: Matrix, b: Float64Array, out?: Float64Array): Float64Array {
   const n = A.rows;
   if (A.cols !== n) throw new RangeError(`solve: matrix is ${A.rows}×${A.cols}, must be square (use lstsqMinNorm)`);
   if (b.length !== n) throw new RangeError(`solve: matrix has ${n} rows, b has ${b.length} entries`);
   const f = lu(A);
-  const ratio = luPivotRatio(f);
-  if (n > 0 && !(ratio > n * EPS)) {
-    throw new RangeError(`solve: matrix is singular to working precision (min/max |pivot| = ${ratio.toExponential(2)}); use lstsqMinNorm`);
+  const k = luSingularPivot(f);
+  if (k >= 0) {
+    const u = f.LU.data[k * n + k];
+    throw new RangeError(`solve: matrix is singular to working precision (pivot ${k} is ${u.toExponential(2)}, at rounding level); use lstsqMinNorm`);
   }
   return luSolve(f, b, out);
 }
@@ -100,5 +106,5 @@ export function det(A: Matrix): number {
   const n = A.rows, a = f.LU.data;
   let d = f.sign;
   for (let k = 0; k < n; k++) d *= a[k * n + k];
-  return d;
+  return d === 0 ? 0 : d; // no −0
 }
