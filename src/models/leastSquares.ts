@@ -17,27 +17,53 @@ export function leastSquares(data: RegressionData, param: Parameterization, loss
       `leastSquares: ${param.name} predicts ${param.predictorDim} numbers, the data need ${k}×${d} = ${d * k} (outputs × features)`,
     );
   }
-  const x = X.data, y = Y.data;
-  const pred = new Float64Array(d * k); // A
-  const gPred = new Float64Array(d * k); // ∂L/∂A
+  const A = new Float64Array(d * k); // predictor(θ)
+  const gA = new Float64Array(d * k); // ∂L/∂A
 
-  /** gPred ← ∇_A of the mean loss over examples idx[0..count) (all when idx is null); returns that mean. */
+  /**
+   * gPred ← ∇_A of the mean loss over examples idx[0..count) (all when idx is null); returns that mean.
+   * Examples go two at a time so that each row of A, and each entry of gPred, is loaded once per pair
+   * (≈1.5× faster than one row at a time); the dots use two accumulators each.
+   */
   function accumulate(idx: Int32Array | null, count: number, withGrad: boolean): number {
+    const x = X.data, y = Y.data, pred = A, gPred = gA; // locals, so the loops do not reload closure slots
     if (withGrad) gPred.fill(0);
     const inv = 1 / count;
     let total = 0;
-    for (let b = 0; b < count; b++) {
+    let b = 0;
+    for (; b + 1 < count; b += 2) {
+      const i0 = idx === null ? b : idx[b], i1 = idx === null ? b + 1 : idx[b + 1];
+      const x0 = i0 * d, x1 = i1 * d;
+      for (let c = 0; c < k; c++) {
+        const ac = c * d;
+        let p0 = 0, q0 = 0, p1 = 0, q1 = 0;
+        let j = 0;
+        for (; j + 1 < d; j += 2) {
+          const a0 = pred[ac + j], a1 = pred[ac + j + 1];
+          p0 += a0 * x[x0 + j]; q0 += a1 * x[x0 + j + 1];
+          p1 += a0 * x[x1 + j]; q1 += a1 * x[x1 + j + 1];
+        }
+        if (j < d) { p0 += pred[ac + j] * x[x0 + j]; p1 += pred[ac + j] * x[x1 + j]; }
+        const r0 = p0 + q0 - y[i0 * k + c], r1 = p1 + q1 - y[i1 * k + c];
+        total += loss.value(r0) + loss.value(r1);
+        if (withGrad) {
+          const g0 = loss.deriv(r0) * inv, g1 = loss.deriv(r1) * inv;
+          for (let jj = 0; jj < d; jj++) gPred[ac + jj] += g0 * x[x0 + jj] + g1 * x[x1 + jj];
+        }
+      }
+    }
+    if (b < count) {
       const i = idx === null ? b : idx[b];
       const xi = i * d;
       for (let c = 0; c < k; c++) {
         const ac = c * d;
-        let s = 0;
-        for (let j = 0; j < d; j++) s += pred[ac + j] * x[xi + j];
-        const r = s - y[i * k + c];
+        let p = 0;
+        for (let j = 0; j < d; j++) p += pred[ac + j] * x[xi + j];
+        const r = p - y[i * k + c];
         total += loss.value(r);
         if (withGrad) {
           const g = loss.deriv(r) * inv;
-          if (g !== 0) for (let j = 0; j < d; j++) gPred[ac + j] += g * x[xi + j];
+          for (let j = 0; j < d; j++) gPred[ac + j] += g * x[xi + j];
         }
       }
     }
@@ -50,20 +76,20 @@ export function leastSquares(data: RegressionData, param: Parameterization, loss
     nExamples: N,
     parameterization: param,
     value(theta) {
-      param.predictor(theta, pred);
+      param.predictor(theta, A);
       return accumulate(null, N, false);
     },
     gradient(theta, out) {
-      param.predictor(theta, pred);
+      param.predictor(theta, A);
       const v = accumulate(null, N, true);
-      param.pullback(theta, gPred, out);
+      param.pullback(theta, gA, out);
       return v;
     },
     batchGradient(theta, idx, count, out) {
       if (!(count >= 1)) throw new RangeError(`batchGradient: count must be ≥ 1, got ${count}`);
-      param.predictor(theta, pred);
+      param.predictor(theta, A);
       const v = accumulate(idx, count, true);
-      param.pullback(theta, gPred, out);
+      param.pullback(theta, gA, out);
       return v;
     },
   };
@@ -73,6 +99,7 @@ export function leastSquares(data: RegressionData, param: Parameterization, loss
     const cst = loss.constantCurvature;
     // ∇²L(θ) v: for each output c, (1/N) Σᵢ ℓ″(r_ic) ⟨xᵢ, v_c⟩ xᵢ (= XᵀX v_c / N for squared loss)
     objective.hessVec = (theta, v, out) => {
+      const x = X.data, y = Y.data;
       out.fill(0, 0, d * k);
       for (let i = 0; i < N; i++) {
         const xi = i * d;
