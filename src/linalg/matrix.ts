@@ -107,9 +107,21 @@ export function gemvT(A: Matrix, x: Vec, out: Vec): Vec {
   return out;
 }
 
+/** Throws unless out is rows×cols and shares no storage with A or B (the kernels write out while reading them). */
+function checkOut(name: string, out: Matrix, rows: number, cols: number, A: Matrix, B: Matrix): void {
+  if (out.rows !== rows || out.cols !== cols) throw new RangeError(`${name}: out is ${out.rows}×${out.cols}, need ${rows}×${cols}`);
+  if (overlaps(out.data, A.data) || overlaps(out.data, B.data)) throw new RangeError(`${name}: out must not alias an input`);
+}
+
+function overlaps(a: Float64Array, b: Float64Array): boolean {
+  if (a.buffer !== b.buffer || a.length === 0 || b.length === 0) return false;
+  return a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
 /** out ← A B (out must not alias A or B) */
 export function gemm(A: Matrix, B: Matrix, out: Matrix = new Matrix(A.rows, B.cols)): Matrix {
   if (A.cols !== B.rows) throw new RangeError(`gemm: ${A.rows}×${A.cols} times ${B.rows}×${B.cols}`);
+  checkOut("gemm", out, A.rows, B.cols, A, B);
   const n = A.rows, k = A.cols, m = B.cols;
   const a = A.data, b = B.data, c = out.data;
   c.fill(0);
@@ -125,9 +137,10 @@ export function gemm(A: Matrix, B: Matrix, out: Matrix = new Matrix(A.rows, B.co
   return out;
 }
 
-/** out ← Aᵀ B */
+/** out ← Aᵀ B (out must not alias A or B) */
 export function gemmTN(A: Matrix, B: Matrix, out: Matrix = new Matrix(A.cols, B.cols)): Matrix {
   if (A.rows !== B.rows) throw new RangeError(`gemmTN: (${A.rows}×${A.cols})ᵀ times ${B.rows}×${B.cols}`);
+  checkOut("gemmTN", out, A.cols, B.cols, A, B);
   const n = A.cols, k = A.rows, m = B.cols;
   const a = A.data, b = B.data, c = out.data;
   c.fill(0);
@@ -143,9 +156,10 @@ export function gemmTN(A: Matrix, B: Matrix, out: Matrix = new Matrix(A.cols, B.
   return out;
 }
 
-/** out ← A Bᵀ */
+/** out ← A Bᵀ (out must not alias A or B) */
 export function gemmNT(A: Matrix, B: Matrix, out: Matrix = new Matrix(A.rows, B.rows)): Matrix {
   if (A.cols !== B.cols) throw new RangeError(`gemmNT: ${A.rows}×${A.cols} times (${B.rows}×${B.cols})ᵀ`);
+  checkOut("gemmNT", out, A.rows, B.rows, A, B);
   const n = A.rows, k = A.cols, m = B.rows;
   const a = A.data, b = B.data, c = out.data;
   for (let i = 0; i < n; i++) {

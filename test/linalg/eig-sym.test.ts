@@ -102,7 +102,7 @@ test("eigSym is scale invariant down to 1e-200 and up to 1e200", () => {
   }
 });
 
-test("eigSymInto with a workspace is allocation-free, repeatable, and eigvalsSym agrees", () => {
+test("eigSymInto reuses a workspace and output buffers, repeatably, and eigvalsSym agrees", () => {
   const rng = new Rng(44);
   const n = 30;
   const ws = new EigSymWorkspace(n);

@@ -72,6 +72,19 @@ test("gemm, gemmTN and gemmNT match naive loops", () => {
   assert.throws(() => gemm(A, B), RangeError);
   assert.throws(() => gemmTN(A, new Matrix(3, 3)), RangeError);
   assert.throws(() => gemmNT(A, new Matrix(3, 2)), RangeError);
+  // out of the wrong shape, or sharing storage with an input
+  assert.throws(() => gemm(A, new Matrix(3, 2), new Matrix(2, 3)), RangeError);
+  assert.throws(() => gemmTN(A, B, new Matrix(2, 2)), RangeError);
+  assert.throws(() => gemmNT(A, B, new Matrix(3, 3)), RangeError);
+  const S = new Matrix(3, 3);
+  assert.throws(() => gemm(S, Matrix.identity(3), S), /alias/);
+  assert.throws(() => gemmTN(S, Matrix.identity(3), S), /alias/);
+  const shared = new Float64Array(18);
+  assert.throws(() => gemmNT(new Matrix(3, 3, shared.subarray(0, 9)), S, new Matrix(3, 3, shared.subarray(5, 14))), /alias/);
+  // disjoint views of one buffer are fine
+  const left = new Matrix(3, 3, shared.subarray(0, 9)), right = new Matrix(3, 3, shared.subarray(9));
+  left.data.set(Matrix.identity(3).data);
+  assert.deepEqual(gemm(left, Matrix.diag([1, 2, 3]), right).data, Matrix.diag([1, 2, 3]).data);
 });
 
 test("frobenius norm", () => {
