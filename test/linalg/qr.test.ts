@@ -50,6 +50,13 @@ test("qr: zero, diagonal, rank-deficient and badly scaled matrices", () => {
   for (let i = 0; i < big.data.length; i++) big.data[i] *= 1e200;
   const b = qr(big);
   checkQr(big, b.Q, b.R, "1e200 scale");
+  // ill-conditioned (σ from 1 to 1e-12): Householder QR stays backward stable and Q orthonormal
+  for (const [m, n] of [[20, 12], [12, 20]]) {
+    const k = Math.min(m, n);
+    const C = withSingularValues(rng, m, n, Array.from({ length: k }, (_, i) => 10 ** (-12 * i / (k - 1))));
+    const c = qr(C);
+    checkQr(C, c.Q, c.R, `ill-conditioned ${m}×${n}`);
+  }
   const empty = qr(new Matrix(3, 0));
   assert.equal(empty.Q.cols, 0);
   assert.equal(empty.R.rows, 0);
