@@ -1,0 +1,17 @@
+// Every claim of CLAIMS.md as a runnable experiment, by stable id.
+import type { Experiment } from "./types.ts";
+import { lsGdMinNorm } from "./lsGdMinNorm.ts";
+import { lsRowspace } from "./lsRowspace.ts";
+import { mdBregman } from "./mdBregman.ts";
+
+/** Section A: squared loss, geometry of the optimizer. */
+const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman].map((e) => e as unknown as Experiment);
+
+export const experiments: readonly Experiment[] = [...sectionA];
+
+/** The experiment with this id; an Error listing the known ids otherwise. */
+export function getExperiment(id: string): Experiment {
+  const e = experiments.find((x) => x.id === id);
+  if (!e) throw new Error(`unknown experiment "${id}"; known ids: ${experiments.map((x) => x.id).join(", ")}`);
+  return e;
+}
