@@ -127,6 +127,7 @@ export function bregmanProjection(
     program: `min D_ψ(w, w0) s.t. Xw = y, ψ = ${potential.name}`,
     solution: w,
     certificate: { ...certificate, iterations, details: { ...certificate.details, fallbackSteps, dampedSteps } },
+    dual: lambda,
   };
 }
 

@@ -49,6 +49,7 @@ function solved(program: string, X: Matrix, y: Float64Array, w: Float64Array, la
     program,
     solution: w,
     certificate: { ...certificate, iterations: lp.iterations, details: { solver: "HiGHS simplex", status: lp.status, seconds: lp.seconds } },
+    dual: lambda,
   };
 }
 

@@ -68,6 +68,7 @@ export function minNormL2(X: Matrix, y: Float64Array, w0?: Float64Array, options
     program: "min ‖w − w0‖₂ s.t. Xw = y",
     solution: w,
     certificate: { ...certificate, iterations: refinements, details: { ...certificate.details, refinements } },
+    dual: mu,
   };
 }
 

@@ -38,7 +38,15 @@ function solveWithGram(X: Matrix, y: Float64Array, lambda: number, G: Matrix, du
     program: `argmin (1/2N)‖Xw − y‖² + (λ/2)‖w‖², λ = ${lambda}`,
     solution: w,
     certificate: { ...certificate, iterations: 1, details: { lambda, gram: dual ? "XXᵀ" : "XᵀX" } },
+    // α = (Xw − y)/N, the dual variable of the residual
+    dual: residualDual(X, y, w),
   };
+}
+
+function residualDual(X: Matrix, y: Float64Array, w: Float64Array): Float64Array {
+  const a = gemv(X, w, new Float64Array(X.rows));
+  for (let i = 0; i < a.length; i++) a[i] = (a[i] - y[i]) / X.rows;
+  return a;
 }
 
 /**
@@ -47,15 +55,14 @@ function solveWithGram(X: Matrix, y: Float64Array, lambda: number, G: Matrix, du
  */
 export function ridgeCertificate(X: Matrix, y: Float64Array, lambda: number, w: Float64Array, tol = 1e-10): Certificate {
   const N = X.rows, d = X.cols;
-  const u = gemv(X, w, new Float64Array(N));
-  for (let i = 0; i < N; i++) u[i] -= y[i]; // Xw − y
+  const alpha = residualDual(X, y, w); // (Xw − y)/N
+  const u = alpha.map((v) => v * N);
   const grad = gemvT(X, u, new Float64Array(d));
   for (let j = 0; j < d; j++) grad[j] = grad[j] / N + lambda * w[j];
   const scaleG = Math.max(1, norm2(gemvT(X, y, new Float64Array(d))) / N);
   const dualResidual = norm2(grad) / scaleG;
   const nu = norm2(u), nw = norm2(w);
   const primalObjective = (nu * nu) / (2 * N) + (lambda / 2) * nw * nw;
-  const alpha = u.map((v) => v / N);
   const xta = norm2(gemvT(X, alpha, new Float64Array(d)));
   const na = norm2(alpha);
   const dualObjective = -(N / 2) * na * na - dot(alpha, y) - (xta * xta) / (2 * lambda);

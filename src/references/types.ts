@@ -24,4 +24,6 @@ export interface ReferenceSolution<X = Float64Array> {
   readonly program: string;
   readonly solution: X;
   readonly certificate: Certificate;
+  /** the dual solution (e.g. multipliers λ of Xw = y) that the certificate was measured with, where there is one */
+  readonly dual?: Float64Array;
 }
