@@ -3,10 +3,10 @@
 // with ∇g = y − Xw and ∇²g = −X ∇²ψ*(z) Xᵀ. Damped Newton with a backtracking
 // line search on g; when ∇²ψ* is singular or undefined (e.g. ½‖·‖_p² at z = 0)
 // the step falls back to the Euclidean direction (XXᵀ)⁻¹(y − Xw).
-import { Matrix, gemv, gemvT, norm2, normInf, dot } from "../linalg/index.ts";
+import { Matrix, gemmNT, gemv, gemvT, norm2, normInf, dot } from "../linalg/index.ts";
 import type { Potential } from "../geometry/index.ts";
 import type { Certificate, ReferenceSolution } from "./types.ts";
-import { GramSolver } from "./gramSolver.ts";
+import { dampedCholeskySolve } from "./dampedCholesky.ts";
 import { checkSystem, relativeResidual } from "./residuals.ts";
 import { minNormL2 } from "./minNormL2.ts";
 import { newtonSystem } from "./newtonSystem.ts";
@@ -43,7 +43,7 @@ export function bregmanProjection(
   if (!potential.inDomain(origin)) throw new RangeError(`${where}: w0 is not in the domain of ψ`);
   // a linear system with no solution at all gets minNormL2's error
   minNormL2(X, y);
-  const gram = GramSolver.ofRows(X);
+  const gram = gemmNT(X, X); // XXᵀ, the Hessian of the Euclidean fallback
 
   const z0 = potential.grad(origin, new Float64Array(d));
   const conj0 = potential.conjValue(z0);
@@ -91,11 +91,13 @@ export function bregmanProjection(
     history.push({ res, shift });
     iterations++;
     // Newton direction: (X ∇²ψ*(z) Xᵀ) Δ = y − Xw, else the Euclidean one
-    const newton = newtonSystem(X, potential, z, r, delta);
-    if (newton === "fallback") {
-      gram.solve(r, delta);
+    let status = newtonSystem(X, potential, z, r, delta);
+    if (status === "failed") {
+      status = dampedCholeskySolve(gram, r, delta);
       fallbackSteps++;
-    } else if (newton === "damped") dampedSteps++;
+      if (status === "failed") fail("XXᵀ could not be factored");
+    }
+    if (status === "damped") dampedSteps++;
     const slope = dot(r, delta);
     if (!(slope > 0)) fail("the search direction is not an ascent direction");
     let t = 1, accepted = false;

@@ -11,7 +11,6 @@ export { ridge, ridgePath, ridgeCertificate } from "./ridge.ts";
 export type { RidgeOptions } from "./ridge.ts";
 export { loadHighs, solveLp } from "./highs.ts";
 export type { DenseLp, LpSolution, LpOptions } from "./highs.ts";
-export { GramSolver } from "./gramSolver.ts";
 export { relativeResidual } from "./residuals.ts";
 export { programRegistry, programFromId } from "./programs.ts";
 export type { ProgramData, ProgramOptions, ReferenceProgram } from "./programs.ts";

@@ -2,14 +2,14 @@
 import { Matrix, gemv, norm2 } from "../linalg/index.ts";
 
 /** ‖Xw − y‖₂ / max(1, ‖y‖₂) */
-export function relativeResidual(X: Matrix, w: Float64Array, y: Float64Array, scratch = new Float64Array(X.rows)): number {
+export function relativeResidual(X: Matrix, w: Float64Array, y: Float64Array, scratch: Float64Array = new Float64Array(X.rows)): number {
   gemv(X, w, scratch);
   for (let i = 0; i < scratch.length; i++) scratch[i] -= y[i];
   return norm2(scratch) / Math.max(1, norm2(y));
 }
 
 /** out ← y − Xw */
-export function residual(X: Matrix, w: Float64Array, y: Float64Array, out = new Float64Array(X.rows)): Float64Array {
+export function residual(X: Matrix, w: Float64Array, y: Float64Array, out: Float64Array = new Float64Array(X.rows)): Float64Array {
   gemv(X, w, out);
   for (let i = 0; i < out.length; i++) out[i] = y[i] - out[i];
   return out;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Matrix, norm2 } from "../../src/linalg/index.ts";
+import { Matrix, norm2, qr } from "../../src/linalg/index.ts";
 import { Rng } from "../../src/random/index.ts";
 import { minNormL2, minNormL2Certificate } from "../../src/references/index.ts";
 import { matVec, maxAbs, maxAbsDiff, minNormFormula, nullSpaceVector, offRowSpace, randomMatrix } from "./helpers.ts";
@@ -41,8 +41,16 @@ test("min-l2 handles rank-deficient but consistent systems and overdetermined co
   const r = minNormL2(X, y);
   const expected = minNormFormula(B, matVec(B, wTrue), new Float64Array(10));
   assert.ok(maxAbsDiff(r.solution, expected) < 1e-11);
-  assert.equal(r.certificate.details?.rank, 3);
+  assert.equal(r.certificate.details?.route, "pseudo-inverse");
   assert.ok(r.certificate.ok);
+
+  // an exact duplicate row
+  const Xd = new Matrix(4, 10);
+  Xd.data.set(B.data);
+  Xd.row(3).set(B.row(1));
+  const rd = minNormL2(Xd, matVec(Xd, wTrue));
+  assert.ok(maxAbsDiff(rd.solution, expected) < 1e-11);
+  assert.ok(rd.certificate.ok);
 
   // N > d with full column rank: the unique solution
   const T = randomMatrix(rng, 12, 5);
@@ -50,6 +58,29 @@ test("min-l2 handles rank-deficient but consistent systems and overdetermined co
   const s = minNormL2(T, matVec(T, w));
   assert.ok(maxAbsDiff(s.solution, w) < 1e-11);
   assert.ok(s.certificate.ok);
+});
+
+test("min-l2 on an ill-conditioned full-rank system (σ from 1 to 1e-7) recovers the row-space solution", () => {
+  const rng = new Rng(104);
+  const N = 8, d = 24;
+  const U = qr(randomMatrix(rng, N, N)).Q;
+  const V = qr(randomMatrix(rng, d, N)).Q; // d×N, orthonormal columns
+  const X = new Matrix(N, d);
+  for (let i = 0; i < N; i++) {
+    for (let j = 0; j < d; j++) {
+      let s = 0;
+      for (let k = 0; k < N; k++) s += U.get(i, k) * 10 ** (-k) * V.get(j, k);
+      X.set(i, j, s);
+    }
+  }
+  const c = rng.fillNormal(new Float64Array(N));
+  const wTrue = new Float64Array(d);
+  for (let j = 0; j < d; j++) for (let k = 0; k < N; k++) wTrue[j] += V.get(j, k) * c[k];
+  const r = minNormL2(X, matVec(X, wTrue));
+  assert.ok(maxAbsDiff(r.solution, wTrue) < 1e-8 * maxAbs(wTrue), `${maxAbsDiff(r.solution, wTrue)}`);
+  assert.ok(r.certificate.ok, JSON.stringify(r.certificate));
+  const kappa = r.certificate.details?.conditionNumber as number;
+  assert.ok(kappa > 0.9e7 && kappa < 1.1e7);
 });
 
 test("min-l2 rejects an inconsistent system with a clear RangeError", () => {

@@ -1,0 +1,29 @@
+// Solves M x = r for a symmetric positive semidefinite M by Cholesky, adding the
+// smallest Levenberg shift μ·max diag(M)·I that makes the factorization succeed.
+import { Matrix, cholesky, choleskySolve } from "../linalg/index.ts";
+
+/** shifts tried, relative to the largest diagonal entry */
+const SHIFTS = [0, 1e-14, 1e-12, 1e-10, 1e-8];
+
+/** "exact" (no shift), "damped" (some shift), or "failed" (M not finite, zero, or far from definite) */
+export type DampedSolveStatus = "exact" | "damped" | "failed";
+
+export function dampedCholeskySolve(M: Matrix, r: Float64Array, out: Float64Array): DampedSolveStatus {
+  const n = M.rows;
+  let maxDiag = 0;
+  for (let i = 0; i < n * n; i++) if (!Number.isFinite(M.data[i])) return "failed";
+  for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, M.data[i * n + i]);
+  if (!(maxDiag > 0)) return "failed";
+  const A = new Matrix(n, n);
+  for (const mu of SHIFTS) {
+    A.data.set(M.data);
+    for (let i = 0; i < n; i++) A.data[i * n + i] += mu * maxDiag;
+    try {
+      choleskySolve(cholesky(A), r, out);
+      return mu === 0 ? "exact" : "damped";
+    } catch {
+      // not positive definite at this shift: try a larger one
+    }
+  }
+  return "failed";
+}
