@@ -1,7 +1,7 @@
-// Node-side file handling for the CLI: reading user data, and writing output
-// folders all-or-nothing (into a temporary sibling, moved into place at the end).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+// Node-side file reading for the CLI: user data and starting points. (Output folders
+// are written atomically by the report layer's writeRunDir.)
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import { parseCsv, type RegressionData } from "../data/index.ts";
 import { UsageError } from "./errors.ts";
 import { resolvePath, type CliIo } from "./io.ts";
@@ -49,55 +49,4 @@ export function readStartingPoint(io: CliIo, spec: string, d: number): Float64Ar
     throw new UsageError(`--w0 ${basename(spec)} has ${values.length} numbers, the data has ${d} features`, `give exactly ${d} numbers or a single constant`);
   }
   return Float64Array.from(values);
-}
-
-/**
- * Writes an output folder all-or-nothing: `fill` writes into a fresh temporary sibling
- * folder, which then replaces the entries of the same names in `dir` (other files in
- * an existing `dir` are left alone). On any failure nothing is left behind.
- */
-export async function writeOutputDir(io: CliIo, dir: string, fill: (tmp: string) => Promise<void> | void): Promise<string> {
-  const final = resolvePath(io, dir);
-  if (existsSync(final) && !statSync(final).isDirectory()) {
-    throw new UsageError(`--out '${dir}' exists and is not a directory`, "--out must name a directory (it is created if missing)");
-  }
-  const parent = dirname(final);
-  const createdParents = firstMissingAncestor(parent);
-  let tmp: string | undefined;
-  try {
-    mkdirSync(parent, { recursive: true });
-    tmp = mkdtempSync(join(parent, `.${basename(final)}.tmp-`));
-    await fill(tmp);
-    if (!existsSync(final)) {
-      renameSync(tmp, final);
-    } else {
-      for (const name of readdirSync(tmp)) {
-        rmSync(join(final, name), { recursive: true, force: true });
-        renameSync(join(tmp, name), join(final, name));
-      }
-      rmSync(tmp, { recursive: true, force: true });
-    }
-    return final;
-  } catch (e) {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-    if (createdParents) rmSync(createdParents, { recursive: true, force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EROFS" || code === "ENOTDIR" || code === "EPERM" || code === "ENOSPC") {
-      throw new UsageError(`cannot write --out '${dir}': ${code}`, "--out must name a writable directory");
-    }
-    throw e;
-  }
-}
-
-/** The outermost ancestor of `path` (inclusive) that does not exist yet, if any. */
-function firstMissingAncestor(path: string): string | undefined {
-  let missing: string | undefined;
-  let p = path;
-  while (!existsSync(p)) {
-    missing = p;
-    const up = dirname(p);
-    if (up === p) break;
-    p = up;
-  }
-  return missing;
 }

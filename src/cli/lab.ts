@@ -4,7 +4,7 @@
 // lazily: `biaslab solve`/`train`/`--help` never load the experiments.
 import type { Experiment } from "../experiments/index.ts";
 import type { Result } from "../run/index.ts";
-import type { TextOut } from "./io.ts";
+import type { ProgressBar, ProgressStream } from "../report/node.ts";
 
 export interface RunExperimentOptions {
   readonly quick?: boolean;
@@ -13,20 +13,21 @@ export interface RunExperimentOptions {
   readonly onProgress?: (fraction: number, label?: string) => void;
 }
 
-export interface ProgressBar {
-  update(fraction: number, label?: string): void;
-  done(): void;
-}
 
 export interface Lab {
   readonly experiments: readonly Experiment[];
   runExperiment(exp: Experiment, options: RunExperimentOptions): Promise<Result>;
   /** writes result.json, trace.csv, figures/*.svg and report.html for the results into dir */
-  writeRunDir(dir: string, results: readonly Result[]): Promise<void>;
+  writeRunDir(dir: string, results: readonly Result[]): Promise<unknown>;
   /** a progress bar with ETA on a terminal stream */
-  progressBar(stream: TextOut): ProgressBar;
+  progressBar(stream: ProgressStream): ProgressBar;
 }
 
 export async function loadLab(): Promise<Lab> {
-  throw new Error("loadLab: not wired yet");
+  const [{ experiments }, { runExperiment }, { writeRunDir, progressBar }] = await Promise.all([
+    import("../experiments/index.ts"),
+    import("../run/index.ts"),
+    import("../report/node.ts"),
+  ]);
+  return { experiments, runExperiment, writeRunDir: (dir, results) => writeRunDir(dir, results), progressBar };
 }

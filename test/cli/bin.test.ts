@@ -37,3 +37,11 @@ test("bin: solve --json on a tiny system exits 0 with JSON on stdout; malformed 
   assert.match(bad.stderr, /^biaslab: error: bad\.csv line 3, column 'y': 'oops' is not a number; /);
   assert.ok(!existsSync(join(cwd, "o")));
 });
+
+test("bin: list --json shows the registered claims", () => {
+  const r = biaslab(["list", "--json"], tempDir());
+  assert.equal(r.status, 0, r.stderr);
+  const claims = JSON.parse(r.stdout) as { id: string; section: string; seeds: string[]; claim: string }[];
+  assert.ok(claims.some((c) => c.id === "ls-gd-min-norm"));
+  for (const c of claims) assert.ok(c.claim.length > 0 && c.seeds.length > 0 && /^[A-D]$/.test(c.section), c.id);
+});

@@ -23,9 +23,12 @@ test("run prints the checks and the verdict, writes the default folder biaslab-o
   assert.match(r.stdout, /distance to the prediction\s+1\.00e-12 <= 1\.00e-8\s+argmin ‖w‖₂ s\.t\. Xw = y\s+min-l1: 0\.5\s+pass/);
   assert.match(r.stdout, /^PASS: 1\/1 claim pass \(1\/1 checks\)$/m);
   const out = join(cwd, "biaslab-out", "pass-claim");
-  assert.deepEqual(readdirSync(out).sort(), ["figures", "report.html", "result.json"]);
+  assert.deepEqual(readdirSync(out).sort(), [".biaslab-out", "figures", "report.html", "result.json", "trace.csv"]);
+  assert.deepEqual(readdirSync(join(out, "figures")), ["loss.svg"]);
+  assert.match(readFileSync(join(out, "figures", "loss.svg"), "utf8"), /^<svg/);
   const saved = JSON.parse(readFileSync(join(out, "result.json"), "utf8"));
-  assert.equal(saved[0].params.n, 2, "--quick sizes were used");
+  assert.equal(saved.params.n, 2, "--quick sizes were used");
+  assert.match(readFileSync(join(out, "report.html"), "utf8"), /pass-claim/);
   // nothing but the final folder is left in biaslab-out (no temporary siblings)
   assert.deepEqual(readdirSync(join(cwd, "biaslab-out")), ["pass-claim"]);
 });
@@ -85,7 +88,7 @@ test("verify: one row per check, exit 1 when any claim fails (a crash included),
   assert.match(r.stdout, /FAIL: 1\/3 claims pass \(1\/3 checks\); failing: fail-claim, crash-claim/);
   assert.match(r.stderr, /claim crash-claim stopped with an error:\nTypeError: boom/);
   assert.ok(existsSync(join(cwd, "biaslab-out", "verify", "report.html")));
-  assert.equal(JSON.parse(readFileSync(join(cwd, "biaslab-out", "verify", "result.json"), "utf8")).length, 3);
+  assert.equal(JSON.parse(readFileSync(join(cwd, "biaslab-out", "verify", "results.json"), "utf8")).length, 3);
 
   const ok = await cli(["verify", "--only", "pass-claim", "--json", "--out", "v"], { lab, cwd });
   assert.equal(ok.code, 0, ok.stderr);

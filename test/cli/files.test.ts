@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readRegressionCsv, readStartingPoint, writeOutputDir } from "../../src/cli/files.ts";
+import { readRegressionCsv, readStartingPoint } from "../../src/cli/files.ts";
 import { UsageError } from "../../src/cli/errors.ts";
 import { DataError } from "../../src/data/index.ts";
 import type { CliIo } from "../../src/cli/io.ts";
@@ -33,34 +33,4 @@ test("w0 is a constant or a file of d numbers", () => {
   assert.deepEqual(Array.from(readStartingPoint(io, "w0.txt", 3)), [1, 2, 3]);
   assert.throws(() => readStartingPoint(io, "w0.txt", 4), /has 3 numbers, the data has 4 features/);
   assert.throws(() => readStartingPoint(io, "w0bad.txt", 2), /line 1: 'x' is not a finite number/);
-});
-
-test("output folders appear whole or not at all, and replace only their own entries", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "biaslab-files-"));
-  const io = ioIn(dir);
-  await writeOutputDir(io, "a/b/out", (tmp) => {
-    writeFileSync(join(tmp, "result.json"), "{}");
-    mkdirSync(join(tmp, "figures"));
-    writeFileSync(join(tmp, "figures", "f.svg"), "<svg/>");
-  });
-  assert.equal(readFileSync(join(dir, "a/b/out/result.json"), "utf8"), "{}");
-  writeFileSync(join(dir, "a/b/out/mine.txt"), "keep");
-  await writeOutputDir(io, "a/b/out", (tmp) => writeFileSync(join(tmp, "result.json"), "[]"));
-  assert.equal(readFileSync(join(dir, "a/b/out/result.json"), "utf8"), "[]");
-  assert.equal(readFileSync(join(dir, "a/b/out/mine.txt"), "utf8"), "keep");
-  assert.ok(existsSync(join(dir, "a/b/out/figures/f.svg")));
-
-  // a failure half-way leaves nothing behind: not the folder, not the parents it would have created
-  await assert.rejects(
-    writeOutputDir(io, "c/d/out", (tmp) => {
-      writeFileSync(join(tmp, "result.json"), "{}");
-      throw new Error("boom");
-    }),
-    /boom/,
-  );
-  assert.ok(!existsSync(join(dir, "c")));
-  assert.deepEqual(readdirSync(join(dir, "a/b")), ["out"]);
-
-  writeFileSync(join(dir, "file"), "x");
-  await assert.rejects(writeOutputDir(io, "file", () => {}), (e: unknown) => e instanceof UsageError && /is not a directory/.test(e.message));
 });

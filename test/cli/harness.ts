@@ -1,5 +1,5 @@
 // In-process harness for the CLI: main() with captured streams, a temp cwd, and fake claims.
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -7,6 +7,7 @@ import { main } from "../../src/cli/main.ts";
 import type { Lab } from "../../src/cli/lab.ts";
 import type { Experiment } from "../../src/experiments/types.ts";
 import { checkAtMost, runExperiment, type Result } from "../../src/run/index.ts";
+import { lineChart, writeRunDir } from "../../src/report/node.ts";
 
 export interface Captured {
   code: number;
@@ -58,8 +59,8 @@ function fakeClaim(id: string, run?: (p: P) => Promise<Result>): Experiment<P> {
           id,
           params: {},
           checks: [checkAtMost("distance to the prediction", p.scale, 1e-8, { predicted: "argmin ‖w‖₂ s.t. Xw = y", competitor: { name: "min-l1", measured: 0.5 } })],
-          traces: [{ name: "trace", columns: ["t", "loss"], rows: [[0, 1], [p.n, 1e-3]] }],
-          figures: [],
+          traces: [{ name: "trace", columns: ["t", "loss"], rows: [[1, 1], [p.n, 1e-3]] }],
+          figures: [lineChart({ name: "loss", title: "loss", x: "t", y: "loss", logY: true, data: [{ t: 1, loss: 1 }, { t: p.n, loss: 1e-3 }] })],
           summary: { n: p.n },
         };
       }),
@@ -89,11 +90,7 @@ export function fakeLab(): FakeLab {
   return {
     experiments,
     runExperiment: (exp, options) => runExperiment(exp, options),
-    async writeRunDir(dir, results) {
-      writeFileSync(join(dir, "result.json"), JSON.stringify(results));
-      writeFileSync(join(dir, "report.html"), "<html></html>");
-      mkdirSync(join(dir, "figures"));
-    },
+    writeRunDir: (dir, results) => writeRunDir(dir, results),
     progressBar: () => ({ update: (fraction, label) => progress.push({ fraction, label }), done: () => progress.push({ fraction: -1 }) }),
     progress,
   };

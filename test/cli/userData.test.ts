@@ -167,12 +167,19 @@ test("train --out writes result.json and trace.csv; overdetermined data report r
   assert.match(r.stdout, /2000 iterations \(max-iterations\)/);
   assert.match(r.stdout, /^min-l2\s+argmin ‖w − w0‖₂.*\s[0-9.e-]+$/m);
   const saved = JSON.parse(readFileSync(join(cwd, "o", "result.json"), "utf8"));
-  assert.equal(saved.optimizer, "gd");
-  assert.ok(saved.distances["min-l2"] < 1e-8);
-  const trace = readFileSync(join(cwd, "o", "trace.csv"), "utf8").trim().split("\n");
-  assert.equal(trace[0], "t,loss");
-  assert.equal(trace[1].split(",")[0], "0");
-  assert.equal(trace[trace.length - 1].split(",")[0], "2000");
+  assert.equal(saved.params.optimizer, "gd");
+  assert.equal(saved.params.lr, 0.3);
+  assert.ok(saved.summary["distance to min-l2"] < 1e-8);
+  assert.deepEqual(saved.checks, []);
+  assert.deepEqual(readdirSync(join(cwd, "o", "figures")).sort(), ["distance-to-references.svg", "loss.svg"]);
+  assert.ok(existsSync(join(cwd, "o", "report.html")));
+  // trace.csv: loss and distances at log-spaced t, ending at the last iterate; the distance to min-l2 falls
+  const lines = readFileSync(join(cwd, "o", "trace.csv"), "utf8").trim().split("\n");
+  assert.equal(lines[0], "trace,t,loss,distance to min-l2,distance to min-l1,distance to min-linf");
+  const rows = lines.slice(1).map((l) => l.split(",").slice(1).map(Number));
+  assert.deepEqual([rows[0][0], rows[1][0], rows[2][0], rows[3][0]], [0, 1, 2, 5]);
+  assert.equal(rows[rows.length - 1][0], 2000);
+  assert.ok(rows[rows.length - 1][2] < 1e-8 && rows[0][2] === 1, "from w0 = 0 the relative distance starts at 1 and vanishes");
 
   // least squares without interpolation: GD converges to the LS fit, Xw = y has no solution
   const o = await cli(["train", "--data", "over.csv", "--optimizer", "gd", "--lr", "0.1", "--iters", "500", "--json"], { cwd });

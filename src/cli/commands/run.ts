@@ -5,8 +5,7 @@ import { checksTable, resultPasses, verdictLine } from "../checks.ts";
 import { findClaim } from "../claims.ts";
 import type { CommandContext } from "../context.ts";
 import { EXIT_FAIL, EXIT_OK } from "../errors.ts";
-import { writeOutputDir } from "../files.ts";
-import { writeJson } from "../io.ts";
+import { resolvePath, writeJson } from "../io.ts";
 import { collect, parseNonNegativeInt, parseSets } from "../options.ts";
 import { startProgress } from "../progress.ts";
 import { parseParameters } from "../../run/index.ts";
@@ -40,7 +39,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       const exp = findClaim(lab.experiments, id);
       const outDir = opts.out === false ? undefined : (opts.out ?? `biaslab-out/${exp.id}`);
 
-      const progress = startProgress(lab, io, !opts.json);
+      const progress = await startProgress(io, !opts.json, lab.progressBar);
       let result;
       try {
         result = await lab.runExperiment(exp, {
@@ -55,7 +54,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         progress.done();
       }
 
-      if (outDir !== undefined) await writeOutputDir(io, outDir, (tmp) => lab.writeRunDir(tmp, [result]));
+      if (outDir !== undefined) await lab.writeRunDir(resolvePath(io, outDir), [result]);
       if (opts.json) {
         writeJson(io.stdout, result);
       } else {

@@ -1,22 +1,20 @@
 // biaslab train --data F.csv --optimizer NAME: runs the optimizer from w0 = 0 on
 // L(w) = (1/2N)‖Xw − y‖² and measures how far its predictor lands from every
 // applicable reference program (the candidate implicit biases).
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Command } from "commander";
-import type { RegressionData } from "../../data/index.ts";
 import type { Potential } from "../../geometry/index.ts";
-import { relDist } from "../../linalg/index.ts";
 import { linearModel, leastSquares } from "../../models/index.ts";
-import { optimizerRegistry, type OptimizerEntry } from "../../optimizers/index.ts";
+import { optimizerRegistry, type Optimizer, type OptimizerEntry } from "../../optimizers/index.ts";
 import { Rng } from "../../random/index.ts";
-import { programRegistry } from "../../references/index.ts";
-import { runOptimizer, type RunOutcome } from "../../run/index.ts";
+import type { lineChart as LineChart, traceRows as TraceRows } from "../../report/index.ts";
+import { runOptimizer, type Result, type RunOutcome, type Trace } from "../../run/index.ts";
 import type { CommandContext } from "../context.ts";
-import { EXIT_OK, UsageError } from "../errors.ts";
-import { readRegressionCsv, readStartingPoint, writeOutputDir } from "../files.ts";
-import { writeJson } from "../io.ts";
+import { EXIT_OK, UsageError, oneLine } from "../errors.ts";
+import { readRegressionCsv, readStartingPoint } from "../files.ts";
+import { resolvePath, writeJson } from "../io.ts";
 import { checkKeys, collect, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber, parseSets } from "../options.ts";
+import { startProgress } from "../progress.ts";
+import { distancesTo, solveReferences, type ReferencePoint } from "../references.ts";
 import { fmt, formatTable } from "../table.ts";
 import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
 
@@ -36,9 +34,6 @@ interface TrainOptions {
   out?: string;
 }
 
-/** The references every linear least-squares run is compared with. */
-const NORM_REFERENCES = ["min-l2", "min-l1", "min-linf"] as const;
-
 export function registerTrain(program: Command, ctx: CommandContext): void {
   program
     .command("train")
@@ -50,37 +45,19 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     .option("--iters <n>", "iteration budget", parsePositiveInt, 10000)
     .option("--set <key=value>", "any other option of the optimizer (repeatable), e.g. --set momentum=0.5", collect, [])
     .option("--potential <id>", "mirror-descent potential: euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
-    .option("--w0 <w0>", "starting point: a number (every entry) or a file of d numbers (default: 0, or the nearest of 1, 1/d in the potential's domain)")
+    .option("--w0 <w0>", "starting point: a number (every entry) or a file of d numbers (default: 0; for mirror descent argmin ψ)")
     .option("--model <name>", "parameterization of the predictor: linear", "linear")
     .option("--loss <name>", "loss on the residuals: squared", "squared")
     .option("--seed <n>", "random seed for stochastic optimizers", parseNonNegativeInt, 0)
     .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } and nothing else")
-    .option("--out <dir>", "also write result.json and trace.csv (loss at log-spaced iterations) into this folder")
+    .option("--out <dir>", "also write a run folder: result.json, trace.csv (loss and distances at log-spaced t), figures, report.html")
     .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp()}\nExit codes: 0 trained, 2 bad input or a diverged run (with the stability bound 2/β).`)
     .action(async (opts: TrainOptions) => {
       const { io } = ctx;
       if (opts.model !== "linear") throw new UsageError(`unknown --model '${opts.model}'`, "models are: linear");
       if (opts.loss !== "squared") throw new UsageError(`unknown --loss '${opts.loss}'`, "losses are: squared");
       const entry = optimizerEntry(opts.optimizer);
-      const sets = parseSets(opts.set);
-      checkKeys(sets, Object.keys(entry.options), `optimizer ${opts.optimizer}`);
-      if (opts.lr !== undefined) {
-        if (!("lr" in entry.options)) throw new UsageError(`optimizer ${opts.optimizer} takes no --lr`, `its options are: ${Object.keys(entry.options).join(", ") || "(none)"}`);
-        if ("lr" in sets) throw new UsageError("the step size is given twice (--lr and --set lr=…)", "give one");
-        sets.lr = opts.lr;
-      }
-      if (opts.potential !== undefined) {
-        if (!("potential" in entry.options)) throw new UsageError(`optimizer ${opts.optimizer} has no potential`, "--potential applies to mirror-descent");
-        if ("potential" in sets) throw new UsageError("the potential is given twice (--potential and --set potential=…)", "give one");
-        sets.potential = opts.potential;
-      }
-      let potential: { id: string; psi: Potential } | undefined;
-      if ("potential" in entry.options) {
-        const id = sets.potential ?? entry.defaults.potential;
-        if (typeof id !== "string") throw new UsageError("--set potential needs a potential id", "e.g. --potential entropy");
-        potential = { id, psi: resolvePotential(id) };
-        sets.potential = potential.psi;
-      }
+      const { options, potential } = optimizerOptions(opts, entry);
 
       const data = readRegressionCsv(io, opts.data, opts.target);
       const d = data.X.cols;
@@ -88,46 +65,68 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
       if (potential && !potential.psi.inDomain(theta0)) {
         throw new UsageError(`--w0 is outside the domain of the potential ${potential.psi.name}`, "e.g. entropy needs w0 > 0, simplex-entropy a point of the simplex");
       }
-      const optimizer = createOptimizer(entry, sets);
+      const optimizer = createOptimizer(entry, options);
       const objective = leastSquares(data, linearModel(d));
-      const outcome = await runOptimizer({ objective, optimizer, theta0, rng: new Rng(opts.seed), maxIter: opts.iters });
-      if (outcome.stopReason === "diverged") throw divergedError(outcome, objective.smoothness?.(theta0), sets.lr);
+      const refs = await solveReferences(data, theta0, potential && { id: potential.id, name: potential.psi.name });
 
-      const predictor = objective.parameterization.predictor(outcome.state.theta, new Float64Array(objective.parameterization.predictorDim));
-      const distances = await referenceDistances(data, predictor, theta0, potential);
+      // loss and distance to every reference at log-spaced iterations
+      const param = objective.parameterization;
+      const predictor = new Float64Array(param.predictorDim);
+      const trace: Trace = { name: "train", columns: ["t", "loss", ...refs.map((r) => `distance to ${r.name}`)], rows: [] };
+      const progress = await startProgress(io, !opts.json);
+      let outcome: RunOutcome;
+      try {
+        outcome = await runOptimizer({
+          objective,
+          optimizer,
+          theta0,
+          rng: new Rng(opts.seed),
+          maxIter: opts.iters,
+          onCheckpoint: (t, state, loss) => {
+            param.predictor(state.theta, predictor);
+            const dist = distancesTo(refs, predictor);
+            trace.rows.push([t, loss, ...refs.map((r) => dist[r.name] ?? NaN)]);
+          },
+          onProgress: (f) => progress.update(f, opts.optimizer),
+        });
+      } finally {
+        progress.done();
+      }
+      if (outcome.stopReason === "diverged") throw divergedError(outcome, objective.smoothness?.(theta0), options.lr);
+
+      param.predictor(outcome.state.theta, predictor);
+      const distances = distancesTo(refs, predictor);
       const report = {
         optimizer: opts.optimizer,
         iterations: outcome.iterations,
         stopReason: outcome.stopReason,
         loss: outcome.finalLoss,
         predictor: Array.from(predictor),
-        distances: Object.fromEntries(Object.entries(distances).map(([k, v]) => [k, v.distance])),
+        distances,
       };
 
       if (opts.out !== undefined) {
-        const outcomeHistory = outcome.lossHistory;
-        await writeOutputDir(io, opts.out, (tmp) => {
-          writeFileSync(join(tmp, "result.json"), `${JSON.stringify({ ...report, data: opts.data, w0: Array.from(theta0), options: describeOptions(sets) }, null, 2)}\n`);
-          writeFileSync(join(tmp, "trace.csv"), `t,loss\n${outcomeHistory.t.map((t, i) => `${t},${outcomeHistory.loss[i]}`).join("\n")}\n`);
-        });
+        const { writeRunDir, lineChart, traceRows } = await import("../../report/node.ts"); // Vega: only when writing
+        const result = trainResult(opts, optimizer, options, theta0, report, trace, refs, outcome.seconds, { lineChart, traceRows });
+        await writeRunDir(resolvePath(io, opts.out), result);
       }
       if (opts.json) {
         writeJson(io.stdout, report);
       } else {
         io.stdout.write(`${optimizer.name} on ${dataSummary(opts.data, data)}\n`);
-        const start = opts.w0 !== undefined ? `w0 from --w0 ${opts.w0}` : potential ? `w0 = ∇ψ*(0) = argmin ψ` : "w0 = 0";
+        const start = opts.w0 !== undefined ? `w0 from --w0 ${opts.w0}` : potential ? "w0 = ∇ψ*(0) = argmin ψ" : "w0 = 0";
         io.stdout.write(`${start}; ${outcome.iterations} iterations (${outcome.stopReason}), final loss (1/2N)‖Xw − y‖² = ${fmt(outcome.finalLoss)}\n\n`);
         io.stdout.write("relative distance ‖w − w*‖₂/‖w*‖₂ of the final predictor to each reference w*:\n");
         io.stdout.write(
           formatTable([
             ["reference", "program", "distance"],
-            ...Object.entries(distances).map(([k, v]) => [k, v.description, v.distance === null ? `n/a: ${v.note}` : fmt(v.distance)]),
+            ...refs.map((r) => [r.name, r.description, r.solution ? fmt(distances[r.name]!) : `n/a: ${r.note}`]),
           ]),
         );
         const features = featureNames(data);
         io.stdout.write(`\n${formatTable([["feature", "w"], ...Array.from(predictor, (w, j) => [features[j], String(w)])])}`);
       }
-      if (opts.out !== undefined) io.stderr.write(`biaslab: wrote ${opts.out}\n`);
+      if (opts.out !== undefined) io.stderr.write(`biaslab: wrote ${opts.out}${opts.json ? "" : " (open report.html)"}\n`);
       ctx.exit(EXIT_OK);
     });
 }
@@ -139,11 +138,34 @@ function optimizerEntry(name: string): OptimizerEntry {
   return optimizerRegistry[name];
 }
 
-function createOptimizer(entry: OptimizerEntry, options: Record<string, unknown>) {
+/** The optimizer's options from --set, --lr and --potential, with the potential resolved. */
+function optimizerOptions(opts: TrainOptions, entry: OptimizerEntry): { options: Record<string, unknown>; potential?: { id: string; psi: Potential } } {
+  const options = parseSets(opts.set);
+  const keys = Object.keys(entry.options);
+  checkKeys(options, keys, `optimizer ${opts.optimizer}`);
+  if (opts.lr !== undefined) {
+    if (!keys.includes("lr")) throw new UsageError(`optimizer ${opts.optimizer} takes no --lr`, `its options are: ${keys.join(", ") || "(none)"}`);
+    if ("lr" in options) throw new UsageError("the step size is given twice (--lr and --set lr=…)", "give one");
+    options.lr = opts.lr;
+  }
+  if (opts.potential !== undefined) {
+    if (!keys.includes("potential")) throw new UsageError(`optimizer ${opts.optimizer} has no potential`, "--potential applies to mirror-descent");
+    if ("potential" in options) throw new UsageError("the potential is given twice (--potential and --set potential=…)", "give one");
+    options.potential = opts.potential;
+  }
+  if (!keys.includes("potential")) return { options };
+  const id = options.potential ?? entry.defaults.potential;
+  if (typeof id !== "string") throw new UsageError("--set potential needs a potential id", "e.g. --potential entropy");
+  const psi = resolvePotential(id);
+  options.potential = psi;
+  return { options, potential: { id, psi } };
+}
+
+function createOptimizer(entry: OptimizerEntry, options: Record<string, unknown>): Optimizer {
   try {
     return entry.create(options);
   } catch (e) {
-    if (e instanceof Error && (e.name === "OptimizerOptionError" || e instanceof RangeError)) throw new UsageError(e.message.replace(/\s*\n\s*/g, " "));
+    if (e instanceof Error && (e.name === "OptimizerOptionError" || e instanceof RangeError)) throw new UsageError(oneLine(e.message));
     throw e;
   }
 }
@@ -162,49 +184,69 @@ function divergedError(outcome: RunOutcome, beta: number | undefined, lr: unknow
   const why = outcome.divergence?.reason ?? "the loss blew up";
   const step = typeof lr === "number" ? `the step size lr = ${fmt(lr)} diverged (${why})` : `the run diverged (${why})`;
   if (beta === undefined || !(beta > 0)) return new UsageError(step, "use a smaller --lr");
-  return new UsageError(
-    step,
-    `the stability bound is 2/β = ${fmt(2 / beta)} for β = λmax(XᵀX)/N = ${fmt(beta)}; use --lr below ${fmt(2 / beta)}`,
-  );
+  return new UsageError(step, `the stability bound is 2/β = ${fmt(2 / beta)} for β = λmax(XᵀX)/N = ${fmt(beta)}; use --lr below ${fmt(2 / beta)}`);
 }
 
-interface ReferenceDistance {
-  readonly description: string;
-  /** relative distance, or null when the program does not apply (e.g. Xw = y has no solution) */
-  readonly distance: number | null;
-  readonly note?: string;
+/** The run as a Result (no checks: train measures, it does not assert a claim) for the run folder. */
+function trainResult(
+  opts: TrainOptions,
+  optimizer: Optimizer,
+  options: Record<string, unknown>,
+  theta0: Float64Array,
+  report: { iterations: number; stopReason: string; loss: number; distances: Record<string, number | null> },
+  trace: Trace,
+  refs: readonly ReferencePoint[],
+  seconds: number,
+  charts: { lineChart: typeof LineChart; traceRows: typeof TraceRows },
+): Result {
+  const { lineChart, traceRows } = charts;
+  const params: Record<string, unknown> = {
+    data: opts.data,
+    target: opts.target ?? "(last column)",
+    optimizer: opts.optimizer,
+    ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, isPotential(v) ? (v.id ?? v.name) : v])),
+    iterations: opts.iters,
+    seed: opts.seed,
+    w0: Array.from(theta0),
+  };
+  const summary: Record<string, number | string | boolean> = {
+    optimizer: optimizer.name,
+    iterations: report.iterations,
+    stopReason: report.stopReason,
+    loss: report.loss,
+  };
+  for (const r of refs) summary[`distance to ${r.name}`] = report.distances[r.name] ?? `n/a: ${r.note}`;
+  const figures = [
+    lineChart({
+      name: "loss",
+      title: `${optimizer.name}: training loss`,
+      data: trace.rows.map((row) => ({ t: row[0], loss: row[1] })),
+      x: "t",
+      y: "loss",
+      xTitle: "iteration t",
+      yTitle: "(1/2N)‖Xw − y‖²",
+      logX: true,
+      logY: true,
+    }),
+    lineChart({
+      name: "distance-to-references",
+      title: `${optimizer.name}: relative distance to each reference`,
+      data: traceRows(trace, "t", trace.columns.slice(2), Object.fromEntries(refs.map((r) => [`distance to ${r.name}`, r.name]))),
+      x: "t",
+      y: "value",
+      series: "series",
+      xTitle: "iteration t",
+      yTitle: "‖w_t − w*‖₂ / ‖w*‖₂",
+      seriesTitle: "reference",
+      logX: true,
+      logY: true,
+    }),
+  ];
+  return { id: "train", params, checks: [], traces: [trace], figures, summary, seconds, seed: opts.seed };
 }
 
-/** Relative distance of the predictor to min-l2, min-l1, min-linf (and the Bregman projection under the potential). */
-async function referenceDistances(
-  data: RegressionData,
-  predictor: Float64Array,
-  w0: Float64Array,
-  potential: { id: string; psi: Potential } | undefined,
-): Promise<Record<string, ReferenceDistance>> {
-  const problem = { X: data.X, y: data.Y.data, w0 };
-  const jobs: [string, Record<string, string>][] = NORM_REFERENCES.map((p) => [p, {}]);
-  if (potential) jobs.push(["bregman", { potential: potential.id }]);
-  const out: Record<string, ReferenceDistance> = {};
-  for (const [name, options] of jobs) {
-    const entry = programRegistry[name];
-    const description = name === "bregman" ? `${entry.description}, ψ = ${potential!.psi.name}` : entry.description;
-    try {
-      const sol = await entry.solve(problem, options);
-      out[name] = { description, distance: relDist(predictor, sol.solution) };
-    } catch (e) {
-      // a reference that does not exist on these data (e.g. no interpolating w) is reported, not fatal
-      if (!(e instanceof RangeError)) throw e;
-      out[name] = { description, distance: null, note: e.message.replace(/\s*\n\s*/g, " ") };
-    }
-  }
-  return out;
-}
-
-function describeOptions(options: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(options).map(([k, v]) => [k, v !== null && typeof v === "object" && "gradConj" in v ? ((v as Potential).id ?? (v as Potential).name) : v]),
-  );
+function isPotential(v: unknown): v is Potential {
+  return v !== null && typeof v === "object" && typeof (v as Potential).gradConj === "function";
 }
 
 function optimizerHelp(): string {

@@ -7,8 +7,7 @@ import { checksTable, resultPasses, verdictLine } from "../checks.ts";
 import { findClaim } from "../claims.ts";
 import type { CommandContext } from "../context.ts";
 import { EXIT_FAIL, EXIT_OK, UsageError } from "../errors.ts";
-import { writeOutputDir } from "../files.ts";
-import { writeJson } from "../io.ts";
+import { resolvePath, writeJson } from "../io.ts";
 import { parseList, parseNonNegativeInt } from "../options.ts";
 import { startProgress } from "../progress.ts";
 
@@ -42,7 +41,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       if (claims.length === 0) throw new UsageError("no claims are registered", "nothing to verify");
       const outDir = opts.out === false ? undefined : (opts.out ?? "biaslab-out/verify");
 
-      const progress = startProgress(lab, io, !opts.json);
+      const progress = await startProgress(io, !opts.json, lab.progressBar);
       const results: Result[] = [];
       try {
         for (const [i, exp] of claims.entries()) {
@@ -63,7 +62,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
       }
 
       const pass = results.every(resultPasses);
-      if (outDir !== undefined) await writeOutputDir(io, outDir, (tmp) => lab.writeRunDir(tmp, results));
+      if (outDir !== undefined) await lab.writeRunDir(resolvePath(io, outDir), results);
       if (opts.json) {
         writeJson(io.stdout, { pass, results });
       } else {
