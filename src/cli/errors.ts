@@ -14,6 +14,14 @@ export class UsageError extends Error {
   }
 }
 
+/** A failure that is a bug even if its cause looks like bad input (e.g. a RangeError inside a claim run with its defaults). */
+export class InternalError extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = "InternalError";
+  }
+}
+
 /** Exit codes: 0 ok, 1 a check failed or an internal error, 2 a user error. */
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -28,6 +36,7 @@ const ENGINE_RANGE_ERROR = /maximum call stack|invalid (typed )?array length|inv
 
 /** The one-line message for a user error, or undefined if `e` is an internal error. */
 export function userErrorMessage(e: unknown, hint?: string): string | undefined {
+  if (e instanceof InternalError) return undefined;
   if (e instanceof UsageError || e instanceof DataError) return withHint(oneLine(e.message), hint);
   if (e instanceof Error && USER_ERROR_NAMES.has(e.name)) return withHint(oneLine(e.message), hint);
   if (e instanceof CommanderError) return oneLine(e.message.replace(/^error:\s*/, ""));
@@ -49,7 +58,10 @@ export function reportError(e: unknown, stderr: TextOut, hint?: string): number 
     stderr.write(`biaslab: error: ${msg}\n`);
     return EXIT_USAGE;
   }
-  const stack = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+  let stack = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+  for (let c = e instanceof Error ? e.cause : undefined; c !== undefined; c = c instanceof Error ? c.cause : undefined) {
+    stack += `\ncaused by: ${c instanceof Error ? (c.stack ?? `${c.name}: ${c.message}`) : String(c)}`;
+  }
   stderr.write(`biaslab: internal error (a bug; please report it with the command that caused it):\n${stack}\n`);
   return EXIT_FAIL;
 }

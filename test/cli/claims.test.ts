@@ -1,7 +1,7 @@
 // list / run / verify through main() in-process, against fake claims (fast, failing, crashing).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertOneErrorLine, cli, fakeLab, tempDir } from "./harness.ts";
 
@@ -68,12 +68,23 @@ test("run: unknown ids, unknown --set keys, bad values and bad flags are one lin
   assert.deepEqual(readdirSync(cwd), []);
 });
 
-test("an internal error prints a stack and exits 1", async () => {
+test("an error inside a claim run with its defaults is a bug: stack, exit 1; with --set values it is the user's: one line, exit 2", async () => {
   const r = await cli(["run", "crash-claim", "--no-out"], { lab: fakeLab() });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /internal error/);
-  assert.match(r.stderr, /TypeError: boom/);
+  assert.match(r.stderr, /InternalError: claim crash-claim failed/);
+  assert.match(r.stderr, /caused by: RangeError: boom/);
   assert.match(r.stderr, /\n\s+at /, "a stack trace");
+  assertOneErrorLine(await cli(["run", "crash-claim", "--no-out", "--set", "n=3"], { lab: fakeLab() }), /crash-claim: boom: the system has no solution; the --set values are outside/);
+});
+
+test("--out refuses a folder that is not a biaslab output: one line, exit 2, the folder untouched", async () => {
+  const cwd = tempDir();
+  mkdirSync(join(cwd, "mine"));
+  writeFileSync(join(cwd, "mine", "thesis.tex"), "x");
+  assertOneErrorLine(await cli(["run", "pass-claim", "--out", "mine"], { lab: fakeLab(), cwd }), /is not empty and is not a biaslab output/);
+  assert.deepEqual(readdirSync(join(cwd, "mine")), ["thesis.tex"]);
+  assert.deepEqual(readdirSync(cwd), ["mine"]);
 });
 
 test("verify: one row per check, exit 1 when any claim fails (a crash included), 0 when all pass", async () => {
@@ -86,7 +97,7 @@ test("verify: one row per check, exit 1 when any claim fails (a crash included),
   assert.match(r.stdout, /^fail-claim\s+distance to the prediction\s+0\.3 <= 1\.00e-8.*FAIL$/m);
   assert.match(r.stdout, /^crash-claim\s+runs to completion.*FAIL$/m);
   assert.match(r.stdout, /FAIL: 1\/3 claims pass \(1\/3 checks\); failing: fail-claim, crash-claim/);
-  assert.match(r.stderr, /claim crash-claim stopped with an error:\nTypeError: boom/);
+  assert.match(r.stderr, /claim crash-claim stopped with an error:\nRangeError: boom/);
   assert.ok(existsSync(join(cwd, "biaslab-out", "verify", "report.html")));
   assert.equal(JSON.parse(readFileSync(join(cwd, "biaslab-out", "verify", "results.json"), "utf8")).length, 3);
 

@@ -84,7 +84,7 @@ export function fakeLab(): FakeLab {
       summary: {},
     })),
     fakeClaim("crash-claim", async () => {
-      throw new TypeError("boom: cannot read properties of undefined");
+      throw new RangeError("boom: the system has no solution");
     }),
   ] as unknown as Experiment[];
   return {

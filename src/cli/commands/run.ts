@@ -10,7 +10,7 @@ import { collect, parseNonNegativeInt, parseSets } from "../options.ts";
 import { startProgress } from "../progress.ts";
 import { parseParameters } from "../../run/index.ts";
 import type { Experiment } from "../../experiments/index.ts";
-import { UsageError, oneLine } from "../errors.ts";
+import { InternalError, UsageError, oneLine } from "../errors.ts";
 
 interface RunOptions {
   quick?: boolean;
@@ -49,7 +49,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
           onProgress: (f, label) => progress.update(f, label ?? exp.id),
         });
       } catch (e) {
-        throw explainParameters(e, exp, opts.quick ?? false);
+        throw classifyRunError(e, exp, opts.quick ?? false, Object.keys(overrides).length > 0);
       } finally {
         progress.done();
       }
@@ -67,9 +67,17 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     });
 }
 
-/** A bad --set value: name the claim's parameters and their values for this run. */
-function explainParameters(e: unknown, exp: Experiment, quick: boolean): unknown {
-  if (!(e instanceof Error) || e.name !== "ParameterError" || e.message.includes(";")) return e;
+/**
+ * Bad --set values are the user's (ParameterError, or a RangeError raised while running
+ * with overrides); anything else thrown by a claim is a bug in it, reported with its stack.
+ */
+function classifyRunError(e: unknown, exp: Experiment, quick: boolean, overridden: boolean): unknown {
+  if (!(e instanceof Error)) return e;
+  if (e.name !== "ParameterError") {
+    if (e instanceof RangeError && overridden) return new UsageError(`${exp.id}: ${oneLine(e.message)}`, "the --set values are outside what the claim supports");
+    return new InternalError(`claim ${exp.id} failed`, e);
+  }
+  if (e.message.includes(";")) return e;
   let defaults = "";
   try {
     defaults = Object.entries(parseParameters(exp.id, exp.params, quick ? exp.quick : undefined))
