@@ -1,5 +1,5 @@
 // biaslab as a library: every layer's public face, from numerics up to experiments,
-// the run loop and (isomorphic) reports. The command line lives in src/cli and
+// the run loop and the (isomorphic) reports. The command line lives in src/cli and
 // Node-only helpers in src/report/node.ts; neither is re-exported here.
 export * from "./linalg/index.ts";
 export * from "./random/index.ts";
@@ -12,3 +12,4 @@ export * from "./references/index.ts";
 export * from "./metrics/index.ts";
 export * from "./experiments/index.ts";
 export * from "./run/index.ts";
+export * from "./report/index.ts";

@@ -17,7 +17,7 @@ test("the public face exports each layer: GD from 0 on least squares reaches min
   const run = runOptimizerSync({ objective, optimizer: gd({ lr: 1 / beta }), theta0: new Float64Array(d), rng, maxIter: 20000 });
   assert.ok(relDist(run.state.theta, minNormL2(X, y).solution) < 1e-8);
   assert.equal(parseCsv("a,y\n1,2\n").X.get(0, 0), 1);
-  for (const name of ["optimizerRegistry", "programRegistry", "potentialFromId", "experiments", "runExperiment", "logSpacedCheckpoints", "checkCloser"]) {
+  for (const name of ["optimizerRegistry", "programRegistry", "potentialFromId", "experiments", "runExperiment", "logSpacedCheckpoints", "checkCloser", "renderSvg", "reportHtml", "traceCsv"]) {
     assert.ok(name in biaslab, `${name} is exported`);
   }
 });
