@@ -21,6 +21,8 @@ export function pNormSquared(p: number): Potential {
   return {
     name: `p-norm(${p})`,
     id: `p-norm:${p}`,
+    // for p > 2, ∇ψ ~ |w|^{p−1} is C¹ while ∇ψ* ~ |z|^{q−1} is only Hölder at 0
+    newtonSpace: p > 2 ? "primal" : "dual",
     value(w) {
       const n = normP(w, p);
       return 0.5 * n * n;

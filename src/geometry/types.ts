@@ -27,4 +27,10 @@ export interface Potential {
    * same mirror point. Stationarity conditions are measured after this projection.
    */
   projectTangent?(z: Float64Array, out: Float64Array): Float64Array;
+  /**
+   * Which mirror map Newton's method for a Bregman projection should linearize: the
+   * smooth one. "dual" (the default) linearizes ∇ψ*; "primal" linearizes ∇ψ, for
+   * potentials such as ½‖·‖_p² with p > 2 whose ∇²ψ* blows up where zᵢ = 0.
+   */
+  readonly newtonSpace?: "primal" | "dual";
 }

@@ -8,22 +8,29 @@ const SHIFTS = [0, 1e-14, 1e-12, 1e-10, 1e-8];
 /** "exact" (no shift), "damped" (some shift), or "failed" (M not finite, zero, or far from definite) */
 export type DampedSolveStatus = "exact" | "damped" | "failed";
 
-export function dampedCholeskySolve(M: Matrix, r: Float64Array, out: Float64Array): DampedSolveStatus {
+/** L with L Lᵀ = M + shift·I for the smallest workable shift, or undefined */
+export function dampedCholesky(M: Matrix): { L: Matrix; shift: number } | undefined {
   const n = M.rows;
   let maxDiag = 0;
-  for (let i = 0; i < n * n; i++) if (!Number.isFinite(M.data[i])) return "failed";
+  for (let i = 0; i < n * n; i++) if (!Number.isFinite(M.data[i])) return undefined;
   for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, M.data[i * n + i]);
-  if (!(maxDiag > 0)) return "failed";
+  if (!(maxDiag > 0)) return undefined;
   const A = new Matrix(n, n);
   for (const mu of SHIFTS) {
     A.data.set(M.data);
     for (let i = 0; i < n; i++) A.data[i * n + i] += mu * maxDiag;
     try {
-      choleskySolve(cholesky(A), r, out);
-      return mu === 0 ? "exact" : "damped";
+      return { L: cholesky(A), shift: mu * maxDiag };
     } catch {
       // not positive definite at this shift: try a larger one
     }
   }
-  return "failed";
+  return undefined;
+}
+
+export function dampedCholeskySolve(M: Matrix, r: Float64Array, out: Float64Array): DampedSolveStatus {
+  const f = dampedCholesky(M);
+  if (!f) return "failed";
+  choleskySolve(f.L, r, out);
+  return f.shift === 0 ? "exact" : "damped";
 }

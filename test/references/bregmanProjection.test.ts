@@ -186,3 +186,23 @@ test("the Bregman certificate fails on a wrong answer", () => {
   const c2 = bregmanCertificate(X, y, pot, w0, minNormL2(X, y).solution, lambda);
   assert.equal(c2.ok, false);
 });
+
+test("½‖·‖_p² with p > 2 is solved by primal Newton, and agrees with the dual Newton route", () => {
+  const rng = new Rng(206);
+  const X = randomMatrix(rng, 15, 40);
+  const y = rng.fillNormal(new Float64Array(15));
+  const w0 = rng.fillNormal(new Float64Array(40));
+  const primal = bregmanProjection(X, y, pNormSquared(3), w0);
+  assert.equal(primal.certificate.details?.method, "primal Newton");
+  const dualRoute = bregmanProjection(X, y, { ...pNormSquared(3), newtonSpace: "dual" }, w0);
+  assert.equal(dualRoute.certificate.details?.method, "dual Newton");
+  assert.ok(primal.certificate.ok && dualRoute.certificate.ok);
+  assert.ok(maxAbsDiff(primal.solution, dualRoute.solution) < 1e-10 * maxAbs(primal.solution));
+  assert.equal(bregmanProjection(X, y, pNormSquared(1.5)).certificate.details?.method, "dual Newton");
+  // a larger exponent, where the conjugate is rougher still, on the md-bregman size
+  const Xb = randomMatrix(rng, 50, 200);
+  const yb = rng.fillNormal(new Float64Array(50));
+  const r = bregmanProjection(Xb, yb, pNormSquared(5));
+  assert.ok(r.certificate.ok, JSON.stringify(r.certificate));
+  assert.ok(r.certificate.iterations! < 40);
+});
