@@ -16,11 +16,26 @@ export interface CliIo {
 }
 
 export function defaultIo(partial: Partial<CliIo> = {}): CliIo {
+  if (!partial.stdout) quietOnClosedPipe(process.stdout);
+  if (!partial.stderr) quietOnClosedPipe(process.stderr);
   return {
     stdout: partial.stdout ?? process.stdout,
     stderr: partial.stderr ?? process.stderr,
     cwd: partial.cwd ?? process.cwd(),
   };
+}
+
+/**
+ * `biaslab list | head -1` closes the pipe early: later writes fail with EPIPE, which
+ * is the reader's choice, not an error to print a stack for.
+ */
+const quieted = new WeakSet<NodeJS.WriteStream>();
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (quieted.has(stream)) return;
+  quieted.add(stream);
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+  });
 }
 
 export function resolvePath(io: CliIo, path: string): string {

@@ -134,10 +134,20 @@ test("train mirror-descent with the entropy potential lands on the Bregman proje
 test("train: a diverging step size is exit 2 with the stability bound 2/β; --out is not created", async () => {
   const cwd = tempDir();
   writeFiles(cwd, { "g.csv": gaussianCsv(5, 10, 7).csv });
+  // gd is refused up front when η ≥ 2/β
   const r = await cli(["train", "--data", "g.csv", "--optimizer", "gd", "--lr", "10", "--out", "run"], { cwd });
-  assertOneErrorLine(r, /the step size lr = 10 diverged .*; the stability bound is 2\/β = [0-9.]+ for β = λmax\(XᵀX\)\/N = [0-9.]+; use --lr below/);
+  assertOneErrorLine(r, /the step size lr = 10 diverges \(gradient descent .*\); the stability bound is 2\/β = [0-9.]+ for β = λmax\(XᵀX\)\/N = [0-9.]+; use --lr below/);
   const m = /2\/β = ([0-9.]+) for β = λmax\(XᵀX\)\/N = ([0-9.]+)/.exec(r.stderr)!;
-  assert.ok(Math.abs(Number(m[1]) * Number(m[2]) - 2) < 1e-2, "2/β and β are consistent");
+  const bound = Number(m[1]);
+  assert.ok(Math.abs(bound * Number(m[2]) - 2) < 1e-2, "2/β and β are consistent");
+  // just below the bound gd converges; just above it is refused
+  assert.equal((await cli(["train", "--data", "g.csv", "--optimizer", "gd", "--lr", String(0.99 * bound), "--iters", "20", "--json"], { cwd })).code, 0);
+  assert.equal((await cli(["train", "--data", "g.csv", "--optimizer", "gd", "--lr", String(1.01 * bound), "--iters", "20", "--json"], { cwd })).code, 2);
+  // other methods are run, and a blow-up is caught by the loop ...
+  assertOneErrorLine(await cli(["train", "--data", "g.csv", "--optimizer", "heavy-ball", "--lr", "10", "--out", "run"], { cwd }), /the step size lr = 10 diverged \(the loss .* at iteration \d+\); the stability bound is 2\/β/);
+  // ... and so is a slow one, where the loss only grows a little over the budget
+  const slow = await cli(["train", "--data", "g.csv", "--optimizer", "heavy-ball", "--set", "momentum=0", "--lr", String(1.05 * bound), "--iters", "30", "--out", "run"], { cwd });
+  assertOneErrorLine(slow, /diverged \(the loss grew from [0-9.]+ to [0-9.]+ in 30 iterations\)/);
   assert.ok(!existsSync(join(cwd, "run")));
   assert.deepEqual(readdirSync(cwd), ["g.csv"]);
 });

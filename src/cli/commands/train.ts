@@ -67,6 +67,11 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
       }
       const optimizer = createOptimizer(entry, options);
       const objective = leastSquares(data, linearModel(d));
+      const beta = () => objective.smoothness?.(theta0);
+      if (opts.optimizer === "gd" && typeof options.lr === "number" && options.lr >= 2 / (beta() ?? Infinity)) {
+        // GD on a quadratic with η ≥ 2/β amplifies the top eigendirection: refuse before running
+        throw divergedError(`${stepSize(options.lr)} diverges (gradient descent on a quadratic amplifies its top eigendirection when η ≥ 2/β)`, beta());
+      }
       const refs = await solveReferences(data, theta0, potential && { id: potential.id, name: potential.psi.name });
 
       // loss and distance to every reference at log-spaced iterations
@@ -92,7 +97,11 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
       } finally {
         progress.done();
       }
-      if (outcome.stopReason === "diverged") throw divergedError(outcome, objective.smoothness?.(theta0), options.lr);
+      if (outcome.stopReason === "diverged") throw divergedError(`${stepSize(options.lr)} diverged (${outcome.divergence?.reason ?? "the loss blew up"})`, beta());
+      if (outcome.finalLoss > outcome.initialLoss) {
+        // slower than the blow-up rule, but the run made things worse: unstable, not a result
+        throw divergedError(`${stepSize(options.lr)} diverged (the loss grew from ${fmt(outcome.initialLoss)} to ${fmt(outcome.finalLoss)} in ${outcome.iterations} iterations)`, beta());
+      }
 
       param.predictor(outcome.state.theta, predictor);
       const distances = distancesTo(refs, predictor);
@@ -180,11 +189,13 @@ function defaultStart(d: number, potential: Potential | undefined): Float64Array
  * Divergence is the user's step size, not a bug: say so with the stability bound of
  * gradient descent on a β-smooth objective, η < 2/β (β = λ_max(XᵀX)/N here).
  */
-function divergedError(outcome: RunOutcome, beta: number | undefined, lr: unknown): UsageError {
-  const why = outcome.divergence?.reason ?? "the loss blew up";
-  const step = typeof lr === "number" ? `the step size lr = ${fmt(lr)} diverged (${why})` : `the run diverged (${why})`;
-  if (beta === undefined || !(beta > 0)) return new UsageError(step, "use a smaller --lr");
-  return new UsageError(step, `the stability bound is 2/β = ${fmt(2 / beta)} for β = λmax(XᵀX)/N = ${fmt(beta)}; use --lr below ${fmt(2 / beta)}`);
+function divergedError(what: string, beta: number | undefined): UsageError {
+  if (beta === undefined || !(beta > 0)) return new UsageError(what, "use a smaller --lr");
+  return new UsageError(what, `the stability bound is 2/β = ${fmt(2 / beta)} for β = λmax(XᵀX)/N = ${fmt(beta)}; use --lr below ${fmt(2 / beta)}`);
+}
+
+function stepSize(lr: unknown): string {
+  return typeof lr === "number" ? `the step size lr = ${fmt(lr)}` : "the run";
 }
 
 /** The run as a Result (no checks: train measures, it does not assert a claim) for the run folder. */
