@@ -14,7 +14,7 @@ import { InternalError, UsageError, oneLine } from "../errors.ts";
 
 interface RunOptions {
   quick?: boolean;
-  set: string[];
+  set?: string[];
   seed?: number;
   out: string | false;
   json?: boolean;
@@ -26,7 +26,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .description("run one claim: its checks, verdict and output folder (result.json, trace.csv, figures/*.svg, report.html)")
     .argument("<id>", "claim id (see 'biaslab list')")
     .option("--quick", "the claim's small setup (seconds)")
-    .option("--set <key=value>", "override a parameter of the claim (repeatable); values are JSON or plain strings", collect, [])
+    .option("--set <key=value>", "override a parameter of the claim (repeatable); values are JSON or plain strings", collect)
     .option("--seed <n>", "random seed (non-negative integer)", parseNonNegativeInt)
     .option("--out <dir>", "output folder (default: biaslab-out/<id>)")
     .option("--no-out", "write no output folder")
@@ -34,7 +34,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .addHelpText("after", "\nExit codes: 0 every check passes, 1 a check fails, 2 bad input.")
     .action(async (id: string, opts: RunOptions) => {
       const { io } = ctx;
-      const overrides = parseSets(opts.set);
+      const overrides = parseSets(opts.set ?? []);
       const lab = await ctx.lab();
       const exp = findClaim(lab.experiments, id);
       const outDir = opts.out === false ? undefined : (opts.out ?? `biaslab-out/${exp.id}`);

@@ -15,7 +15,7 @@ interface SolveOptions {
   target?: string;
   potential?: string;
   w0?: string;
-  set: string[];
+  set?: string[];
   json?: boolean;
 }
 
@@ -31,14 +31,14 @@ export function registerSolve(program: Command, ctx: CommandContext): void {
     .option("--target <name>", "target column y (default: the last column); every other column is a feature")
     .option("--potential <id>", "bregman only (default euclidean): euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
     .option("--w0 <w0>", "min-l2 and bregman: the reference point w0, a number (every entry) or a file of d numbers")
-    .option("--set <key=value>", "another option of the program (repeatable), e.g. --set lambda=0.1 for ridge", collect, [])
+    .option("--set <key=value>", "another option of the program (repeatable), e.g. --set lambda=0.1 for ridge", collect)
     .option("--json", 'print exactly { "program", "solution": [...], "certificate": {...} } and nothing else')
     .addHelpText("after", () => `\nPrograms:\n${programHelp()}\nExit codes: 0 solved with a valid certificate, 1 the certificate fails, 2 bad input (e.g. Xw = y has no solution).`)
     .action(async (name: string, opts: SolveOptions) => {
       const { io } = ctx;
       const entry = programEntry(name);
       const options: Record<string, string | number | boolean | undefined> = {};
-      for (const [k, v] of Object.entries(parseSets(opts.set))) {
+      for (const [k, v] of Object.entries(parseSets(opts.set ?? []))) {
         if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
           throw new UsageError(`--set ${k}: expected a number, a string or true/false`, `options of ${name}: ${optionList(entry)}`);
         }

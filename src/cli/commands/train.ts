@@ -24,7 +24,7 @@ interface TrainOptions {
   optimizer: string;
   lr?: number;
   iters: number;
-  set: string[];
+  set?: string[];
   potential?: string;
   w0?: string;
   model: string;
@@ -43,7 +43,7 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     .requiredOption("--optimizer <name>", `one of: ${Object.keys(optimizerRegistry).join(", ")}`)
     .option("--lr <x>", "step size η (default: the optimizer's default, listed below)", parsePositiveNumber)
     .option("--iters <n>", "iteration budget", parsePositiveInt, 10000)
-    .option("--set <key=value>", "any other option of the optimizer (repeatable), e.g. --set momentum=0.5", collect, [])
+    .option("--set <key=value>", "any other option of the optimizer (repeatable), e.g. --set momentum=0.5", collect)
     .option("--potential <id>", "mirror-descent potential: euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
     .option("--w0 <w0>", "starting point: a number (every entry) or a file of d numbers (default: 0; for mirror descent argmin ψ)")
     .option("--model <name>", "parameterization of the predictor: linear", "linear")
@@ -149,7 +149,7 @@ function optimizerEntry(name: string): OptimizerEntry {
 
 /** The optimizer's options from --set, --lr and --potential, with the potential resolved. */
 function optimizerOptions(opts: TrainOptions, entry: OptimizerEntry): { options: Record<string, unknown>; potential?: { id: string; psi: Potential } } {
-  const options = parseSets(opts.set);
+  const options = parseSets(opts.set ?? []);
   const keys = Object.keys(entry.options);
   checkKeys(options, keys, `optimizer ${opts.optimizer}`);
   if (opts.lr !== undefined) {
