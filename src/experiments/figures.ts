@@ -1,5 +1,8 @@
-// Vega-Lite line charts with inlined data for experiment results (FigureSpec).
-// Points that a log axis cannot show (≤ 0, NaN, ±∞) are dropped, not clamped.
+// Vega-Lite line charts with inlined data for experiment results (FigureSpec), in
+// the same shape as the report layer's charts (fields x, y, series; dashed,
+// labelled reference lines). Built here because experiments sit below report, whose
+// index also loads the Vega renderer. Points a log axis cannot show (≤ 0, NaN, ±∞)
+// are dropped, not clamped, and the spec's description says how many.
 import type { FigureSpec, Trace } from "../run/index.ts";
 
 export interface Axis {
@@ -25,27 +28,32 @@ export interface LineFigure {
   readonly pointsOnly?: boolean;
 }
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+const WIDTH = 520;
+const HEIGHT = 320;
 
 function shown(v: number, log: boolean | undefined): boolean {
   return Number.isFinite(v) && (!log || v > 0);
 }
 
 function axisEncoding(field: string, a: Axis): Record<string, unknown> {
-  return { field, type: "quantitative", title: a.title, ...(a.log ? { scale: { type: "log" } } : {}), axis: { format: a.log ? "~e" : "~g" } };
+  return { field, type: "quantitative", title: a.title, scale: a.log ? { type: "log" } : { zero: false } };
 }
 
 export function lineFigure(f: LineFigure): FigureSpec {
   const values: { x: number; y: number; series: string }[] = [];
+  let dropped = 0;
   for (const s of f.series) {
     const n = Math.min(s.x.length, s.y.length);
     for (let i = 0; i < n; i++) {
       if (shown(s.x[i], f.x.log) && shown(s.y[i], f.y.log)) values.push({ x: s.x[i], y: s.y[i], series: s.name });
+      else dropped++;
     }
   }
   const lines: Record<string, unknown> = {
     data: { values },
-    mark: f.pointsOnly ? { type: "point", filled: true } : { type: "line", point: true },
+    mark: f.pointsOnly ? { type: "point", filled: true, clip: true } : { type: "line", point: true, clip: true, strokeWidth: 1.5 },
     encoding: {
       x: axisEncoding("x", f.x),
       y: axisEncoding("y", f.y),
@@ -55,17 +63,20 @@ export function lineFigure(f: LineFigure): FigureSpec {
   const rules = (f.rules ?? []).filter((r) => shown(r.y, f.y.log));
   const layers: Record<string, unknown>[] = [lines];
   if (rules.length > 0) {
-    layers.push({
-      data: { values: rules.map((r) => ({ y: r.y, label: r.label })) },
-      mark: { type: "rule", strokeDash: [4, 4], color: "gray" },
-      encoding: { y: { field: "y", type: "quantitative" }, tooltip: [{ field: "label", type: "nominal" }] },
-    });
+    const ruleValues = rules.map((r) => ({ y: r.y, label: r.label }));
+    const y = { field: "y", type: "quantitative", title: f.y.title };
+    layers.push(
+      { data: { values: ruleValues }, mark: { type: "rule", strokeDash: [6, 4], color: "#777" }, encoding: { y } },
+      {
+        data: { values: ruleValues },
+        mark: { type: "text", align: "right", baseline: "bottom", dx: -3, dy: -2, color: "#555", fontSize: 10 },
+        encoding: { y, x: { value: WIDTH }, text: { field: "label" } },
+      },
+    );
   }
-  return {
-    name: f.name,
-    title: f.title,
-    spec: { $schema: SCHEMA, title: f.title, width: 480, height: 300, layer: layers },
-  };
+  const spec: Record<string, unknown> = { $schema: SCHEMA, title: f.title, width: WIDTH, height: HEIGHT, background: "white", layer: layers };
+  if (dropped > 0) spec.description = `${dropped} point${dropped === 1 ? "" : "s"} not shown (non-finite, or ≤ 0 on a log axis)`;
+  return { name: f.name, title: f.title, spec };
 }
 
 /** A series from two columns of a trace. */

@@ -32,7 +32,7 @@ const params = z.object({
   batchSize: z.number().int().min(0).default(10),
   stochasticFraction: z.number().positive().default(0.2),
   maxIter: z.number().int().min(1).default(200000),
-  lossTarget: z.number().positive().default(1e-28),
+  lossTarget: z.number().positive().default(1e-26),
   /** relative distance to the Bregman projection that counts as converged */
   threshold: z.number().positive().default(1e-6),
   /** the competing projection must be at least this far (relative) */

@@ -3,9 +3,14 @@ import type { Experiment } from "./types.ts";
 import { lsGdMinNorm } from "./lsGdMinNorm.ts";
 import { lsRowspace } from "./lsRowspace.ts";
 import { mdBregman } from "./mdBregman.ts";
+import { steepestLsFails } from "./steepestLsFails.ts";
+import { adagradLs } from "./adagradLs.ts";
+import { wilsonAdaptive } from "./wilsonAdaptive.ts";
+import { twoLayerLinear } from "./twoLayerLinear.ts";
+import { earlyStoppingRidge } from "./earlyStoppingRidge.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
-const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman].map((e) => e as unknown as Experiment);
+const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge].map((e) => e as unknown as Experiment);
 
 export const experiments: readonly Experiment[] = [...sectionA];
 
