@@ -52,6 +52,7 @@ interface Instance {
 }
 
 interface RunSummary {
+  readonly note: string;
   readonly excess: number;
   readonly infeasibility: number;
   readonly trace: Trace;
@@ -75,6 +76,7 @@ async function runOn(inst: Instance, optimizer: Optimizer, name: string, p: Para
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   return {
+    note: tr.note,
     excess: (normInf(tr.final) - inst.minNorm) / inst.minNorm,
     infeasibility: distanceToAffine(X, y, tr.final) / Math.max(normInf(tr.final), 1e-300),
     trace: tr.trace,
@@ -119,6 +121,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
     measured: Math.abs(main.excess),
     threshold: p.threshold,
     competitor: { name: "gd's limit argmin ‖w‖₂ s.t. Xw = y (same metric)", measured: Math.abs(control.excess) },
+    note: `adagrad: ${main.note}; gd: ${control.note}`,
   }));
 
   // the sweeps: step size × ε on both instances
@@ -138,6 +141,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
         all.push(r.excess);
         infeasible.push(r.infeasibility);
         sweepRows.push([k, lr, eps, r.excess, r.infeasibility]);
+        if (r.note.startsWith("DIVERGED")) summary[r.trace.name] = r.note;
       }
       series.push({ name: `${k === 0 ? "aligned" : "Gaussian"}, ε = ${eps}`, x: xs, y: ys });
     }

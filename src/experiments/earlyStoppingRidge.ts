@@ -133,6 +133,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
   ];
   const summary: Record<string, number | string | boolean> = {
     "η": eta,
+    "gd run": tr.note,
     "μ_max": muMax,
     "μ_min": mu[0],
     "best test error, early-stopped GD": bestGd,
@@ -155,18 +156,21 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
     },
   ];
   const showT = [1, 10, 100, 1000, 10000].filter((t) => t <= p.maxIter);
-  const muSorted = Array.from(mu).filter((m) => m > tiny);
+  // the filters on a log grid spanning the nonzero eigenvalues of XᵀX/N
+  const muLo = Math.log10(Math.max(mu.find((m) => m > tiny) ?? muMax, muMax * 1e-8)), muHi = Math.log10(muMax);
+  const grid = Array.from({ length: 121 }, (_, i) => Math.pow(10, muLo + ((muHi - muLo) * i) / 120));
   const filterSeries: Series[] = showT.flatMap((t) => [
-    { name: `GD, t = ${t}`, x: muSorted, y: muSorted.map((m) => spectralFilterGd(m, eta, t)) },
-    { name: `ridge, λ = 1/(η·${t})`, x: muSorted, y: muSorted.map((m) => spectralFilterRidge(m, 1 / (eta * t))) },
+    { name: `GD, t = ${t}`, x: grid, y: grid.map((m) => spectralFilterGd(m, eta, t)) },
+    { name: `ridge, 1/(ηλ) = ${t}`, x: grid, y: grid.map((m) => spectralFilterRidge(m, 1 / (eta * t))) },
   ]);
   const figures = [
     lineFigure({
       name: "spectral-filters",
       title: "Spectral filters on the eigenvalues μᵢ of XᵀX/N: GD 1 − (1 − ημ)^t and ridge μ/(μ + λ), λ = 1/(ηt)",
-      x: { title: "eigenvalue μᵢ", log: true },
+      x: { title: "eigenvalue μ (from the smallest to the largest μᵢ)", log: true },
       y: { title: "filter value" },
       series: filterSeries,
+      points: false,
     }),
     lineFigure({
       name: "test-error-paths",

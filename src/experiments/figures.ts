@@ -26,6 +26,8 @@ export interface LineFigure {
   readonly rules?: readonly { readonly y: number; readonly label: string }[];
   /** draw points without connecting lines */
   readonly pointsOnly?: boolean;
+  /** mark the data points on the lines (default true: recorded iterations are sparse) */
+  readonly points?: boolean;
 }
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
@@ -53,11 +55,11 @@ export function lineFigure(f: LineFigure): FigureSpec {
   }
   const lines: Record<string, unknown> = {
     data: { values },
-    mark: f.pointsOnly ? { type: "point", filled: true, clip: true } : { type: "line", point: true, clip: true, strokeWidth: 1.5 },
+    mark: f.pointsOnly ? { type: "point", filled: true, clip: true } : { type: "line", point: f.points ?? true, clip: true, strokeWidth: 1.5 },
     encoding: {
       x: axisEncoding("x", f.x),
       y: axisEncoding("y", f.y),
-      color: { field: "series", type: "nominal", title: null },
+      color: { field: "series", type: "nominal", title: null, legend: { labelLimit: 320 } },
     },
   };
   const rules = (f.rules ?? []).filter((r) => shown(r.y, f.y.log));

@@ -95,7 +95,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
         measured,
         threshold: p.threshold,
         competitor: { name: l1.program, measured: competitor },
-        note: `final loss ${tr.outcome.finalLoss.toExponential(2)} after ${tr.outcome.iterations} steps (${tr.outcome.stopReason})`,
+        note: tr.note,
       }, p.competitorFloor));
     }
     summary[`${init.label}: largest distance to argmin ‖w − w0‖₂`] = maxOf(finals);

@@ -94,7 +94,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
         measured: worst,
         threshold: p.threshold,
         competitor: { name: `${foil.trace.name} (same metric)`, measured: foilMax },
-        note: `ran ${tr.outcome.iterations} steps (${tr.outcome.stopReason}), final loss ${tr.outcome.finalLoss.toExponential(2)}`,
+        note: tr.note,
       }));
     }
     summary[`${init.label}: largest ${METRIC} over the claimed methods`] = maxOf(maxima);

@@ -134,7 +134,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
         measured,
         threshold: p.threshold,
         competitor: { name: otherName, measured: relativeDistance(tr.final, other.solution) },
-        note: `${tr.outcome.iterations} steps (${tr.outcome.stopReason}), final loss ${tr.outcome.finalLoss.toExponential(2)}`,
+        note: tr.note,
       }, p.competitorFloor));
     }
     summary[`${id}: largest distance to the projection over ${runs.length} runs`] = maxOf(finals);

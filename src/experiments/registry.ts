@@ -10,7 +10,7 @@ import { twoLayerLinear } from "./twoLayerLinear.ts";
 import { earlyStoppingRidge } from "./earlyStoppingRidge.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
-const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge].map((e) => e as unknown as Experiment);
+const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 export const experiments: readonly Experiment[] = [...sectionA];
 

@@ -33,8 +33,10 @@ export interface Trajectory<S extends OptimizerState> {
   readonly final: Float64Array;
   /** the last recorded value of each metric */
   readonly last: Readonly<Record<string, number>>;
-  /** the largest recorded value of each metric over the run */
+  /** the largest recorded value of each metric over the run (NaN if the run diverged) */
   readonly max: Readonly<Record<string, number>>;
+  /** "N steps (stop reason), final loss L", or the divergence and its reason */
+  readonly note: string;
 }
 
 export async function trajectory<S extends OptimizerState>(o: TrajectoryOptions<S>): Promise<Trajectory<S>> {
@@ -55,23 +57,30 @@ export async function trajectory<S extends OptimizerState>(o: TrajectoryOptions<
       rows.push(row);
     },
   });
-  if (outcome.stopReason === "diverged") {
-    throw new Error(`${o.name}: ${o.optimizer.name} diverged (${outcome.divergence?.reason ?? "unknown reason"}); lower its step size`);
+  if (outcome.stopReason === "aborted") {
+    const e = new Error(`${o.name}: aborted`);
+    e.name = "AbortError";
+    throw e;
   }
-  if (outcome.stopReason === "aborted") throw new Error(`${o.name}: aborted`);
   const last: Record<string, number> = {};
   const max: Record<string, number> = {};
   names.forEach((k, i) => {
     last[k] = rows.length > 0 ? rows[rows.length - 1][i + 2] : NaN;
     let m = -Infinity;
     for (const r of rows) m = r[i + 2] > m || Number.isNaN(r[i + 2]) ? r[i + 2] : m;
-    max[k] = m;
+    max[k] = outcome.stopReason === "diverged" ? NaN : m;
   });
+  const diverged = outcome.stopReason === "diverged";
+  const note = diverged
+    ? `DIVERGED: ${outcome.divergence?.reason ?? "unknown reason"} (lower the step size)`
+    : `${outcome.iterations} steps (${outcome.stopReason}), final loss ${outcome.finalLoss.toExponential(2)}`;
   return {
     outcome,
     trace: { name: o.name, columns: ["t", "loss", ...names], rows },
-    final: outcome.state.theta.slice(),
+    // a diverged run has no limit: NaN makes every check on it fail (NaN never passes)
+    final: diverged ? new Float64Array(outcome.state.theta.length).fill(NaN) : outcome.state.theta.slice(),
     last,
     max,
+    note,
   };
 }

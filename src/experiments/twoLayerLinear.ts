@@ -134,7 +134,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
       const th = tr.final;
       param.predictor(th, A);
       const toStar = frob(A, aStar) / aNorm;
-      const note = `${tr.outcome.iterations} steps (${tr.outcome.stopReason}), final loss ${tr.outcome.finalLoss.toExponential(2)}`;
+      const note = tr.note;
       const drift = frob(nullPart(th.subarray(0, n1), hidden, d, proj, nullNow), N0);
       summary[`${label}: ‖A(T) − A*‖_F/‖A*‖_F`] = toStar;
       if (part === 0) {

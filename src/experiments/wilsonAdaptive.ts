@@ -116,7 +116,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
     results.push(r);
     summary[`${m.name}: test error`] = r.testError;
     summary[`${m.name}: training loss`] = r.trainLoss;
-    summary[`${m.name}: steps`] = tr.outcome.iterations;
+    summary[`${m.name}: run`] = tr.note;
     checks.push(checkAtMost(`${m.name}: training loss of the limit (a global minimum)`, r.trainLoss, p.trainLoss));
     checks.push(m.adaptive
       ? checkCloser({
