@@ -96,7 +96,7 @@ export interface WilsonAdaptiveOptions {
   readonly nTest: number;
   /** P(y = +1), must exceed 1/2 */
   readonly p: number;
-  /** feature dimension, default 6n (must be ≥ 3 + 5n so every training example has its own features) */
+  /** feature dimension, default max(6n, 3 + 5n) (must be ≥ 3 + 5n so every training example has its own features) */
   readonly d?: number;
 }
 
@@ -122,7 +122,7 @@ export function wilsonAdaptive(rng: Rng, opts: WilsonAdaptiveOptions): WilsonAda
   checkSize("n", n, 1);
   checkSize("nTest", nTest, 0);
   if (!(p > 0.5 && p <= 1)) throw new RangeError(`p must be in (1/2, 1], got ${p}`);
-  const d = opts.d ?? 6 * n;
+  const d = opts.d ?? Math.max(6 * n, 3 + 5 * n);
   checkSize("d", d, 3 + 5 * n);
   const label = (): number => (rng.uniform() < p ? 1 : -1);
 

@@ -119,6 +119,7 @@ test("wilsonAdaptive: the §3.3 features, and X sign(Xᵀy) = 4y (the property a
   assert.deepEqual(again.train.X.data, w.train.X.data);
   assert.deepEqual(again.test.y, w.test.y);
   assert.throws(() => wilsonAdaptive(new Rng(0), { n: 5, nTest: 5, p: 0.5 }), /p must be/);
+  assert.equal(wilsonAdaptive(new Rng(0), { n: 1, nTest: 1, p: 0.7 }).d, 8, "room for one example's five indicators");
   assert.throws(() => wilsonAdaptive(new Rng(0), { n: 5, nTest: 5, p: 0.7, d: 20 }), /d must be/);
 });
 
