@@ -79,7 +79,7 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
     traces.push(foil.trace);
     const foilMax = foil.max[METRIC];
     summary[`${foil.trace.name}: largest ${METRIC}`] = foilMax;
-    const series: Series[] = [traceSeries(foil.trace, "t", METRIC, `${foil.trace.name.split(",")[0]} (foil)`)];
+    const series: Series[] = [traceSeries(foil.trace, "t", METRIC, `${foil.trace.name.replace(`, ${init.label}`, "")} (foil)`)];
     const maxima: number[] = [];
     for (const name of p.optimizers) {
       ctx.progress(done / total, `${name}, ${init.label}`);

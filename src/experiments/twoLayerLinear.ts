@@ -162,14 +162,14 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
       }
     }
   }
-  const byPart = (part: 0 | 1) => traces.slice(part * methods.length, (part + 1) * methods.length);
+  const byPart = (part: 0 | 1) => traces.slice(part * methods.length, (part + 1) * methods.length).map((t, i) => ({ t, m: methods[i].label }));
   const figures = [
     lineFigure({
       name: "distance-to-min-norm",
       title: `Two-layer linear net (d = ${d}, N = ${n}, hidden ${hidden}, d′ = ${k}): distance of W₂W₁ to A*`,
       x: { title: "iteration t", log: true },
       y: { title: "‖A(t) − A*‖_F / ‖A*‖_F", log: true },
-      series: byPart(0).map((t) => traceSeries(t, "t", "‖A(t) − A*‖_F / ‖A*‖_F", t.name.split(",")[0])),
+      series: byPart(0).map(({ t, m }) => traceSeries(t, "t", "‖A(t) − A*‖_F / ‖A*‖_F", m)),
       rules: [{ y: p.threshold, label: `threshold ${p.threshold}` }],
     }),
     lineFigure({
@@ -177,9 +177,9 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
       title: "With a null-space part N₀ in W₁(0): distance to A* + W₂(t)N₀ (falls) and to A* (stays)",
       x: { title: "iteration t", log: true },
       y: { title: "relative distance", log: true },
-      series: byPart(1).flatMap((t) => [
-        traceSeries(t, "t", "‖A(t) − (A* + W₂(t)N₀)‖_F / ‖A*‖_F", `${t.name.split(",")[0]}: to A* + W₂N₀`),
-        traceSeries(t, "t", "‖A(t) − A*‖_F / ‖A*‖_F", `${t.name.split(",")[0]}: to A*`),
+      series: byPart(1).flatMap(({ t, m }) => [
+        traceSeries(t, "t", "‖A(t) − (A* + W₂(t)N₀)‖_F / ‖A*‖_F", `${m}: to A* + W₂N₀`),
+        traceSeries(t, "t", "‖A(t) − A*‖_F / ‖A*‖_F", `${m}: to A*`),
       ]),
       rules: [{ y: p.threshold, label: `threshold ${p.threshold}` }],
     }),
