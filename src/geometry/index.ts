@@ -2,7 +2,7 @@
 export type { Potential } from "./types.ts";
 export { euclidean } from "./euclidean.ts";
 export { negativeEntropy, xlogx } from "./negativeEntropy.ts";
-export { simplexEntropy, softmax, logSumExp } from "./simplexEntropy.ts";
+export { simplexEntropy, softmax } from "./simplexEntropy.ts";
 export { pNormSquared } from "./pNormSquared.ts";
 export { hyperbolicEntropy } from "./hyperbolicEntropy.ts";
 export { potentialRegistry, potentialFromId, allowedPotentialIds } from "./registry.ts";

@@ -4,19 +4,10 @@
 // normalisation (Hedge / multiplicative weights).
 import type { Potential } from "./types.ts";
 import { xlogx } from "./negativeEntropy.ts";
+import { logSumExp } from "../losses/index.ts";
 
 /** tolerance on |Σ wᵢ − 1| for membership in the simplex */
 const SIMPLEX_TOL = 1e-9;
-
-/** log Σ exp zᵢ, stable by subtracting the maximum */
-export function logSumExp(z: Float64Array): number {
-  let m = -Infinity;
-  for (let i = 0; i < z.length; i++) if (z[i] > m) m = z[i];
-  if (m === -Infinity || m === Infinity) return m;
-  let s = 0;
-  for (let i = 0; i < z.length; i++) s += Math.exp(z[i] - m);
-  return m + Math.log(s);
-}
 
 /** out ← softmax(z) = exp(z − max z) / Σ exp(z − max z) */
 export function softmax(z: Float64Array, out: Float64Array): Float64Array {
