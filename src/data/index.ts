@@ -2,3 +2,11 @@
 export type { RegressionData } from "./types.ts";
 export { parseCsv, csvRecords, DataError, type CsvOptions } from "./csv.ts";
 export * from "./generators.ts";
+export {
+  checkBinaryLabels, checkMulticlassLabels, separableData, separable2d,
+  type BinaryClassificationData, type MulticlassData, type SeparableOptions, type SeparableData, type Separable2dOptions,
+} from "./separable.ts";
+export {
+  readIdx, writeIdx, decodeIdx, gunzip, isGzip, idxTwoClass, idxMulticlass,
+  type IdxArray, type IdxType, type IdxData, type IdxTwoClassOptions,
+} from "./idx.ts";
