@@ -11,13 +11,14 @@ import { registerRun } from "./commands/run.ts";
 import { registerVerify } from "./commands/verify.ts";
 import { registerSolve } from "./commands/solve.ts";
 import { registerTrain } from "./commands/train.ts";
+import { registerBench } from "./commands/bench.ts";
 
 export interface MainOptions extends Partial<CliIo> {
   /** the library the commands drive; tests pass fakes, the default loads the real layers lazily */
   readonly lab?: Lab | (() => Promise<Lab>);
 }
 
-export const COMMANDS = ["list", "run", "verify", "solve", "train"] as const;
+export const COMMANDS = ["list", "run", "verify", "solve", "train", "bench"] as const;
 
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const io = defaultIo(options);
@@ -56,6 +57,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   registerVerify(program, ctx);
   registerSolve(program, ctx);
   registerTrain(program, ctx);
+  registerBench(program, ctx);
   for (const sub of program.commands) sub.exitOverride().showSuggestionAfterError(true);
 
   try {

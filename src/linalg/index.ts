@@ -13,3 +13,6 @@ export type { LuFactors } from "./lu.ts";
 export { lstsqMinNorm } from "./lstsq.ts";
 export { funSym, expmSym } from "./fun-sym.ts";
 export { FftPlan, fft, ifft, rfftMagnitudes } from "./fft.ts";
+export { expFast, logisticWeight } from "./kernels-exp.ts";
+export { logisticGradSum } from "./kernels-logistic.ts";
+export { residualGradT } from "./kernels-residual.ts";

@@ -1,0 +1,146 @@
+// B2: symmetric matrix sensing, GD on U with W = UUᵀ:
+//   L(U) = Σᵢ (⟨Aᵢ, UUᵀ⟩ − yᵢ)²,  ∇L = 4 A*(r) U,  A*(r) = Σᵢ rᵢAᵢ,
+// Aᵢ = (Gᵢ + Gᵢᵀ)/2 with Gaussian Gᵢ, rank-2 truth X* = ZZᵀ/‖ZZᵀ‖_F, U₀ = 10⁻³I, η = 0.05/m;
+// check = the final loss. Symmetry halves the work: every Aᵢ is stored as its packed upper
+// triangle (n(n+1)/2 entries), W as its packed upper triangle with doubled off-diagonal, so
+// ⟨Aᵢ, W⟩ is one dot of packed vectors, and A(W) − y and A*(r) are one fused pass.
+import { Matrix, gemm, residualGradT } from "../linalg/index.ts";
+import type { Rng } from "../random/index.ts";
+import type { BenchInstance, Workload } from "./types.ts";
+
+export interface SensingProblem {
+  readonly n: number;
+  readonly m: number;
+  /** the m sensing matrices, each n×n symmetric, row-major one after the other */
+  readonly A: Float64Array;
+  readonly y: Float64Array;
+}
+
+/** The peer's instance: Aᵢ = (Gᵢ + Gᵢᵀ)/2, X* = ZZᵀ/‖ZZᵀ‖_F with Z ∈ R^{n×2} Gaussian, yᵢ = ⟨Aᵢ, X*⟩. */
+export function sensingProblem(rng: Rng, n: number, m: number): SensingProblem {
+  const nn = n * n;
+  const A = rng.fillNormal(new Float64Array(m * nn));
+  for (let i = 0; i < m; i++) {
+    const o = i * nn;
+    for (let j = 0; j < n; j++) {
+      for (let k = j + 1; k < n; k++) {
+        const s = (A[o + j * n + k] + A[o + k * n + j]) / 2;
+        A[o + j * n + k] = s;
+        A[o + k * n + j] = s;
+      }
+    }
+  }
+  const Z = rng.fillNormal(new Float64Array(n * 2));
+  const xStar = new Float64Array(nn);
+  let fro = 0;
+  for (let j = 0; j < n; j++) {
+    for (let k = 0; k < n; k++) {
+      const v = Z[2 * j] * Z[2 * k] + Z[2 * j + 1] * Z[2 * k + 1];
+      xStar[j * n + k] = v;
+      fro += v * v;
+    }
+  }
+  fro = Math.sqrt(fro);
+  const y = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    let s = 0;
+    for (let p = 0; p < nn; p++) s += A[i * nn + p] * (xStar[p] / fro);
+    y[i] = s;
+  }
+  return { n, m, A, y };
+}
+
+/** Length of a packed upper triangle of an n×n matrix. */
+export function packedLength(n: number): number {
+  return (n * (n + 1)) / 2;
+}
+
+export interface SensingGd extends BenchInstance {
+  /** the factor U (n×n), updated in place */
+  readonly U: Matrix;
+}
+
+/** GD U ← U − 4η A*(A(UUᵀ) − y) U from U₀ = init·I. */
+export function sensingGd(problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3): SensingGd {
+  const { n, m, A, y } = problem;
+  const np = packedLength(n);
+  // Packed rows: P[i] = upper triangle of Aᵢ, row by row (j ≤ k).
+  const P = new Matrix(m, np);
+  for (let i = 0; i < m; i++) {
+    let q = i * np;
+    for (let j = 0; j < n; j++) for (let k = j; k < n; k++) P.data[q++] = A[i * n * n + j * n + k];
+  }
+  const U = new Matrix(n, n);
+  for (let j = 0; j < n; j++) U.data[j * n + j] = init;
+  const wPacked = new Float64Array(np); // W = UUᵀ, off-diagonal doubled
+  const r = new Float64Array(m);
+  const gPacked = new Float64Array(np); // A*(r), upper triangle
+  const G = new Matrix(n, n);
+  const GU = new Matrix(n, n);
+  const c = 4 * eta;
+
+  /** wPacked ← upper triangle of UUᵀ with off-diagonal entries doubled; then r ← A(W) − y. */
+  function residual(grad: boolean): void {
+    const u = U.data;
+    let q = 0;
+    for (let j = 0; j < n; j++) {
+      const oj = j * n;
+      for (let k = j; k < n; k++) {
+        const ok = k * n;
+        let s0 = 0, s1 = 0;
+        let l = 0;
+        for (; l + 1 < n; l += 2) {
+          s0 += u[oj + l] * u[ok + l];
+          s1 += u[oj + l + 1] * u[ok + l + 1];
+        }
+        if (l < n) s0 += u[oj + l] * u[ok + l];
+        wPacked[q++] = k === j ? s0 + s1 : 2 * (s0 + s1);
+      }
+    }
+    if (grad) residualGradT(P, wPacked, y, r, gPacked);
+    else {
+      for (let i = 0; i < m; i++) {
+        let s = 0;
+        const o = i * np;
+        for (let p = 0; p < np; p++) s += P.data[o + p] * wPacked[p];
+        r[i] = s - y[i];
+      }
+    }
+  }
+
+  return {
+    U,
+    run(iters) {
+      const g = G.data, u = U.data, gu = GU.data;
+      for (let t = 0; t < iters; t++) {
+        residual(true);
+        // G = A*(r) from its packed upper triangle
+        let q = 0;
+        for (let j = 0; j < n; j++) {
+          for (let k = j; k < n; k++) {
+            const v = gPacked[q++];
+            g[j * n + k] = v;
+            g[k * n + j] = v;
+          }
+        }
+        gemm(G, U, GU);
+        for (let p = 0; p < n * n; p++) u[p] -= c * gu[p];
+      }
+    },
+    check() {
+      residual(false);
+      let s = 0;
+      for (let i = 0; i < m; i++) s += r[i] * r[i];
+      return s;
+    },
+  };
+}
+
+export const sensingGdWorkload: Workload = {
+  name: "sensing-gd",
+  summary: "GD on U, W = UUᵀ, symmetric Gaussian sensing, rank-2 truth, U0 = 1e-3·I, η = 0.05/m",
+  iters: 2000,
+  target: 1,
+  sizes: (scale) => ({ n: 50 * scale, m: 300 * scale }),
+  instance: (scale, rng) => sensingGd(sensingProblem(rng, 50 * scale, 300 * scale)),
+};
