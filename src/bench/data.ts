@@ -4,9 +4,10 @@ import type { Rng } from "../random/index.ts";
 
 /**
  * n Gaussian points in R^d labelled by a random unit hyperplane w*, keeping only points with
- * |⟨x, w*⟩| ≥ gap (rejection, as the peer's separable_data); returns Z with rows yᵢxᵢ.
+ * |⟨x, w*⟩| ≥ gap (rejection, as the peer's separable_data); returns Z with rows yᵢxᵢ
+ * (yᵢ = sign⟨xᵢ, w*⟩, so ⟨zᵢ, w*⟩ ≥ gap) and w*.
  */
-export function separableMarginRows(rng: Rng, n: number, d: number, gap = 0.1): Matrix {
+export function separableMarginRows(rng: Rng, n: number, d: number, gap = 0.1): { Z: Matrix; wStar: Float64Array } {
   const wStar = rng.fillNormal(new Float64Array(d));
   let nrm = 0;
   for (let j = 0; j < d; j++) nrm += wStar[j] * wStar[j];
@@ -23,5 +24,5 @@ export function separableMarginRows(rng: Rng, n: number, d: number, gap = 0.1): 
     for (let j = 0; j < d; j++) Z.data[i * d + j] = y * x[j];
     i++;
   }
-  return Z;
+  return { Z, wStar };
 }

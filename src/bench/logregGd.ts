@@ -47,7 +47,7 @@ function logregWorkload(name: string, summary: string, n: number, d: number, ite
     iters,
     target,
     sizes: (scale) => ({ n: n * scale, d }),
-    instance: (scale: number, rng: Rng) => logregGd(separableMarginRows(rng, n * scale, d)),
+    instance: (scale: number, rng: Rng) => logregGd(separableMarginRows(rng, n * scale, d).Z),
   };
 }
 

@@ -14,6 +14,8 @@ export interface SensingProblem {
   /** the m sensing matrices, each n×n symmetric, row-major one after the other */
   readonly A: Float64Array;
   readonly y: Float64Array;
+  /** the rank-2 truth X* (n×n, ‖X*‖_F = 1) */
+  readonly xStar: Float64Array;
 }
 
 /** The peer's instance: Aᵢ = (Gᵢ + Gᵢᵀ)/2, X* = ZZᵀ/‖ZZᵀ‖_F with Z ∈ R^{n×2} Gaussian, yᵢ = ⟨Aᵢ, X*⟩. */
@@ -41,13 +43,14 @@ export function sensingProblem(rng: Rng, n: number, m: number): SensingProblem {
     }
   }
   fro = Math.sqrt(fro);
+  for (let p = 0; p < nn; p++) xStar[p] /= fro;
   const y = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     let s = 0;
-    for (let p = 0; p < nn; p++) s += A[i * nn + p] * (xStar[p] / fro);
+    for (let p = 0; p < nn; p++) s += A[i * nn + p] * xStar[p];
     y[i] = s;
   }
-  return { n, m, A, y };
+  return { n, m, A, y, xStar };
 }
 
 /** Length of a packed upper triangle of an n×n matrix. */

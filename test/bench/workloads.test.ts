@@ -1,0 +1,113 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  diagNetGd, diagNetProblem, logregGd, relu2Gd, relu2Problem, runWorkload, sensingGd, sensingProblem, separableMarginRows, workloads,
+} from "../../src/bench/index.ts";
+import { Rng } from "../../src/random/index.ts";
+import { naiveDiagNet, naiveLogreg, naiveRelu2, naiveSensing } from "./naive.ts";
+
+function close(got: number, want: number, rel: number, what: string): void {
+  assert.ok(Number.isFinite(got), `${what}: ${got} is not finite`);
+  assert.ok(Math.abs(got - want) <= rel * Math.max(1, Math.abs(want)), `${what}: ${got} vs ${want}`);
+}
+
+function closeVec(got: ArrayLike<number>, want: ArrayLike<number>, rel: number, what: string): void {
+  assert.equal(got.length, want.length, what);
+  let scale = 0;
+  for (let i = 0; i < want.length; i++) scale = Math.max(scale, Math.abs(want[i]));
+  for (let i = 0; i < want.length; i++) assert.ok(Math.abs(got[i] - want[i]) <= rel * Math.max(scale, 1e-300), `${what}[${i}]: ${got[i]} vs ${want[i]}`);
+}
+
+test("separable data: unit w*, every row's margin ⟨zᵢ, w*⟩ at least the gap, Gaussian-sized rows", () => {
+  const { Z, wStar } = separableMarginRows(new Rng(5), 300, 4, 0.3);
+  close(Math.hypot(...wStar), 1, 1e-15, "‖w*‖");
+  let sq = 0;
+  for (let i = 0; i < Z.rows; i++) {
+    let m = 0;
+    for (let j = 0; j < 4; j++) {
+      m += Z.get(i, j) * wStar[j];
+      sq += Z.get(i, j) ** 2;
+    }
+    assert.ok(m >= 0.3, `row ${i}: margin ${m}`);
+  }
+  assert.ok(Math.abs(sq / Z.rows / 4 - 1) < 0.2, `mean square ${sq / Z.rows / 4}`);
+});
+
+test("logreg GD (both the d = 2 and the general kernel) matches the naive loop, and the margin is the min over rows", () => {
+  for (const [n, d, iters] of [[7, 2, 300], [10, 5, 60]] as const) {
+    const { Z } = separableMarginRows(new Rng(6), n, d);
+    const inst = logregGd(Z);
+    inst.run(iters);
+    const want = naiveLogreg(Z, iters);
+    closeVec(inst.w, want.w, 1e-12, `w (${n}×${d})`);
+    close(inst.check(), want.check, 1e-12, `margin (${n}×${d})`);
+    assert.ok(inst.check() > 0, "separable data end with a positive margin");
+  }
+});
+
+test("sensing GD on packed symmetric operators matches full-matrix GD; the problem is the peer's", () => {
+  const [n, m, iters] = [5, 12, 100];
+  const problem = sensingProblem(new Rng(7), n, m);
+  // Aᵢ symmetric, X* of rank ≤ 2 with unit Frobenius norm, y = A(X*)
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) assert.equal(problem.A[i * n * n + j * n + k], problem.A[i * n * n + k * n + j]);
+  close(Math.hypot(...problem.xStar), 1, 1e-14, "‖X*‖_F");
+  const eta = 0.05 / m;
+  const inst = sensingGd(problem, eta, 0.1);
+  const initial = inst.check();
+  inst.run(iters);
+  const want = naiveSensing(problem.A, problem.y, n, m, iters, eta, 0.1);
+  closeVec(inst.U.data, want.U, 1e-11, "U");
+  close(inst.check(), want.check, 1e-10, "loss");
+  assert.ok(inst.check() < initial, `the loss falls: ${initial} → ${inst.check()}`);
+});
+
+test("diagonal-net GD matches the naive loop (w = u² − v² kept in step)", () => {
+  const problem = diagNetProblem(new Rng(8), 9, 23, 3);
+  const inst = diagNetGd(problem, 0.1, 0.1);
+  inst.run(200);
+  const want = naiveDiagNet(problem.X, problem.y, 200, 0.1, 0.1);
+  closeVec(inst.w, want.w, 1e-11, "w");
+  for (let j = 0; j < inst.w.length; j++) assert.equal(inst.w[j], inst.u[j] ** 2 - inst.v[j] ** 2);
+  close(inst.check(), want.check, 1e-11, "‖w‖₁");
+});
+
+test("two-layer ReLU GD matches the whole-matrix loop; data are ±1/√d with y = sign(x₁x₂)", () => {
+  const [n, d, width, iters] = [13, 4, 9, 50];
+  const p = relu2Problem(new Rng(9), n, d, width);
+  for (const v of p.X) assert.equal(Math.abs(v), 0.5);
+  for (let i = 0; i < n; i++) assert.equal(p.y[i], Math.sign(p.X[i * d] * p.X[i * d + 1]));
+  const inst = relu2Gd(p, 0.5);
+  inst.run(iters);
+  const want = naiveRelu2(p.X, p.y, p.W0, p.a0, n, d, width, iters, 0.5);
+  closeVec(inst.W, want.W, 1e-12, "W");
+  closeVec(inst.a, want.a, 1e-12, "a");
+  close(inst.check(), want.check, 0, "accuracy");
+  assert.notDeepEqual(Array.from(inst.W), Array.from(p.W0), "W moved (and W0, which the naive loop started from, was left as it was)");
+});
+
+test("every registered workload runs at a tiny iteration count and returns a finite, well-formed result", () => {
+  for (const w of workloads) {
+    const r = runWorkload(w, 1, { iters: 3 });
+    assert.equal(r.workload, w.name);
+    assert.equal(r.scale, 1);
+    assert.equal(r.iters, 3);
+    for (const k of ["seconds", "iters_per_s", "check"] as const) assert.ok(Number.isFinite(r[k]), `${w.name}.${k} = ${r[k]}`);
+    assert.ok(r.seconds >= 0 && r.iters_per_s > 0);
+    assert.ok(w.target >= 1 && w.iters > 0 && w.summary.length > 0);
+  }
+  assert.deepEqual(workloads.map((w) => w.name), ["logreg-2d", "logreg-gd", "sensing-gd", "diag-net-gd", "relu2-gd"]);
+  assert.throws(() => runWorkload(workloads[0], 0), RangeError);
+  assert.throws(() => runWorkload(workloads[0], 1, { iters: 1.5 }), RangeError);
+});
+
+test("--scale multiplies the peer's sizes as numpy_bench.py does", () => {
+  const sizes = Object.fromEntries(workloads.map((w) => [w.name, w.sizes(2)]));
+  assert.deepEqual(sizes, {
+    "logreg-2d": { n: 200, d: 2 },
+    "logreg-gd": { n: 2000, d: 100 },
+    "sensing-gd": { n: 100, m: 600 },
+    "diag-net-gd": { N: 200, d: 2000 },
+    "relu2-gd": { n: 400, d: 20, width: 200 },
+  });
+  assert.deepEqual(workloads.map((w) => w.iters), [200_000, 20_000, 2000, 20_000, 5000]);
+});
