@@ -5,3 +5,4 @@ export { diagonalNet } from "./diagonalNet.ts";
 export { twoLayerLinear } from "./twoLayerLinear.ts";
 export { leastSquares } from "./leastSquares.ts";
 export { topSingularValueSquared } from "./powerIteration.ts";
+export { marginObjective, softmaxObjective, type MarginObjective, type BinaryMarginObjective } from "./marginObjective.ts";
