@@ -73,7 +73,7 @@ test("Hessian-vector products match finite differences of the gradient; logistic
   const obj = marginObjective(data, linearModel(d), logisticLoss);
   const beta = obj.smoothness!(new Float64Array(d));
   // at θ = 0 every ℓ″ = ¼, so the Hessian is XᵀX/(4N) and its top eigenvalue equals the bound
-  let v = Float64Array.from([1, 0.3, -0.2, 0.5]);
+  let v: Float64Array = Float64Array.from([1, 0.3, -0.2, 0.5]);
   let lambda = 0;
   for (let it = 0; it < 500; it++) {
     const hv = obj.hessVec!(new Float64Array(d), v, new Float64Array(d));
