@@ -1,9 +1,9 @@
 // B4: full-batch GD on a two-layer ReLU net f(x) = Σⱼ aⱼ relu(⟨wⱼ, x⟩), mean logistic loss,
 // 2XOR-like data: x ∈ {±1}^d/√d, y = sign(x₁x₂); W Gaussian/√d, a Gaussian/√width, η = 0.5;
 // check = the training accuracy at the end.
-// One pass over the examples per step: example i's forward pass (hᵢ = Wxᵢ, f(xᵢ)), its loss
-// derivative gᵢ = −yᵢσ(−yᵢf(xᵢ))/n and its backward pass (∂a += gᵢ relu(hᵢ), ∂wⱼ += gᵢaⱼxᵢ
-// for the active units only: ReLU's zero derivative skips about half the backward work).
+// One pass over the examples per step, four at a time: their forward passes (hᵢ = Wxᵢ, f(xᵢ);
+// each row of W loaded once for the four), loss derivatives gᵢ = −yᵢσ(−yᵢf(xᵢ))/n and backward
+// passes (∂a += gᵢ relu(hᵢ), ∂wⱼ += Σᵢ gᵢaⱼ[hᵢⱼ > 0] xᵢ, skipped when unit j is off for all four).
 import { logisticWeight } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
 import type { BenchInstance, Workload } from "./types.ts";
@@ -38,51 +38,101 @@ export interface Relu2Gd extends BenchInstance {
 }
 
 export function relu2Gd(problem: Relu2Problem, eta = 0.5): Relu2Gd {
-  const { n, d, width, X, y } = problem;
-  const W = problem.W0.slice();
-  const a = problem.a0.slice();
-  const h = new Float64Array(width);
-  const gW = new Float64Array(width * d);
-  const ga = new Float64Array(width);
+  const { n, d, width, y } = problem;
+  const Xt = problem.X;
+  const Wt = problem.W0.slice();
+  const at = problem.a0.slice();
+  // pre-activations of four examples, unit-major: H[4j + e] = ⟨wⱼ, x_{i+e}⟩
+  const Ht = new Float64Array(4 * width);
+  const gWt = new Float64Array(width * d);
+  const gat = new Float64Array(width);
+  const invN = 1 / n;
 
-  /** h ← W xᵢ; returns f(xᵢ) = Σⱼ aⱼ relu(hⱼ). */
-  function forward(i: number): number {
+  /** H[4j + e] ← ⟨wⱼ, x_{i+e}⟩ for e < 4 (each wⱼ is loaded once for the four); returns nothing. */
+  function forward4(i: number): void {
+    const W = Wt, X = Xt, H = Ht; // locals: the loops then keep the arrays in registers
+    const x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
+    for (let j = 0; j < width; j++) {
+      const wo = j * d;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let k = 0; k < d; k++) {
+        const wk = W[wo + k];
+        s0 += wk * X[x0 + k];
+        s1 += wk * X[x1 + k];
+        s2 += wk * X[x2 + k];
+        s3 += wk * X[x3 + k];
+      }
+      const q = 4 * j;
+      H[q] = s0;
+      H[q + 1] = s1;
+      H[q + 2] = s2;
+      H[q + 3] = s3;
+    }
+  }
+
+  /** f(xᵢ) for one example, its pre-activations in H[4j]. */
+  function forward1(i: number): number {
+    const W = Wt, X = Xt, H = Ht, a = at;
     const xo = i * d;
     let f = 0;
     for (let j = 0; j < width; j++) {
       const wo = j * d;
-      let s0 = 0, s1 = 0;
-      let k = 0;
-      for (; k + 1 < d; k += 2) {
-        s0 += W[wo + k] * X[xo + k];
-        s1 += W[wo + k + 1] * X[xo + k + 1];
-      }
-      if (k < d) s0 += W[wo + k] * X[xo + k];
-      const hj = s0 + s1;
-      h[j] = hj;
-      if (hj > 0) f += a[j] * hj;
+      let s = 0;
+      for (let k = 0; k < d; k++) s += W[wo + k] * X[xo + k];
+      H[4 * j] = s;
+      if (s > 0) f += a[j] * s;
     }
     return f;
   }
 
+  /** ∂L/∂f(xᵢ) = −yᵢ σ(−yᵢ f(xᵢ)) / n */
+  function lossDeriv(i: number, f: number): number {
+    const yi = y[i];
+    return -yi * logisticWeight(yi * f) * invN;
+  }
+
   return {
-    W,
-    a,
+    W: Wt,
+    a: at,
     run(iters) {
-      const invN = 1 / n;
+      const W = Wt, X = Xt, H = Ht, a = at, gW = gWt, ga = gat;
       for (let t = 0; t < iters; t++) {
         gW.fill(0);
         ga.fill(0);
-        for (let i = 0; i < n; i++) {
-          const f = forward(i);
-          const yi = y[i];
-          const gi = -yi * logisticWeight(yi * f) * invN; // ∂L/∂f(xᵢ)
+        let i = 0;
+        for (; i + 3 < n; i += 4) {
+          forward4(i);
+          let f0 = 0, f1 = 0, f2 = 0, f3 = 0;
+          for (let j = 0; j < width; j++) {
+            const q = 4 * j, aj = a[j];
+            const h0 = H[q], h1 = H[q + 1], h2 = H[q + 2], h3 = H[q + 3];
+            if (h0 > 0) f0 += aj * h0;
+            if (h1 > 0) f1 += aj * h1;
+            if (h2 > 0) f2 += aj * h2;
+            if (h3 > 0) f3 += aj * h3;
+          }
+          const g0 = lossDeriv(i, f0), g1 = lossDeriv(i + 1, f1), g2 = lossDeriv(i + 2, f2), g3 = lossDeriv(i + 3, f3);
+          const x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
+          for (let j = 0; j < width; j++) {
+            const q = 4 * j;
+            // relu′(h) = [h > 0]: inactive units get no gradient
+            const r0 = H[q] > 0 ? H[q] : 0, r1 = H[q + 1] > 0 ? H[q + 1] : 0, r2 = H[q + 2] > 0 ? H[q + 2] : 0, r3 = H[q + 3] > 0 ? H[q + 3] : 0;
+            ga[j] += g0 * r0 + g1 * r1 + g2 * r2 + g3 * r3;
+            const aj = a[j];
+            const c0 = r0 > 0 ? g0 * aj : 0, c1 = r1 > 0 ? g1 * aj : 0, c2 = r2 > 0 ? g2 * aj : 0, c3 = r3 > 0 ? g3 * aj : 0;
+            if (c0 === 0 && c1 === 0 && c2 === 0 && c3 === 0) continue;
+            const go = j * d;
+            for (let k = 0; k < d; k++) gW[go + k] += c0 * X[x0 + k] + c1 * X[x1 + k] + c2 * X[x2 + k] + c3 * X[x3 + k];
+          }
+        }
+        for (; i < n; i++) {
+          const g = lossDeriv(i, forward1(i));
           const xo = i * d;
           for (let j = 0; j < width; j++) {
-            const hj = h[j];
-            if (!(hj > 0)) continue;
-            ga[j] += gi * hj;
-            const c = gi * a[j], go = j * d;
+            const h = H[4 * j];
+            if (!(h > 0)) continue;
+            ga[j] += g * h;
+            const c = g * a[j], go = j * d;
             for (let k = 0; k < d; k++) gW[go + k] += c * X[xo + k];
           }
         }
@@ -92,7 +142,7 @@ export function relu2Gd(problem: Relu2Problem, eta = 0.5): Relu2Gd {
     },
     check() {
       let correct = 0;
-      for (let i = 0; i < n; i++) if (Math.sign(forward(i)) === y[i]) correct++;
+      for (let i = 0; i < n; i++) if (Math.sign(forward1(i)) === y[i]) correct++;
       return correct / n;
     },
   };

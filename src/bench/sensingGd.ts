@@ -4,7 +4,7 @@
 // check = the final loss. Symmetry halves the work: every Aᵢ is stored as its packed upper
 // triangle (n(n+1)/2 entries), W as its packed upper triangle with doubled off-diagonal, so
 // ⟨Aᵢ, W⟩ is one dot of packed vectors, and A(W) − y and A*(r) are one fused pass.
-import { Matrix, gemm, residualGradT } from "../linalg/index.ts";
+import { Matrix, gemmBlocked, residualGradT } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
 import type { BenchInstance, Workload } from "./types.ts";
 
@@ -126,7 +126,7 @@ export function sensingGd(problem: SensingProblem, eta = 0.05 / problem.m, init 
             g[k * n + j] = v;
           }
         }
-        gemm(G, U, GU);
+        gemmBlocked(G, U, GU);
         for (let p = 0; p < n * n; p++) u[p] -= c * gu[p];
       }
     },

@@ -16,3 +16,4 @@ export { FftPlan, fft, ifft, rfftMagnitudes } from "./fft.ts";
 export { expFast, logisticWeight } from "./kernels-exp.ts";
 export { logisticGradSum } from "./kernels-logistic.ts";
 export { residualGradT } from "./kernels-residual.ts";
+export { gemmBlocked } from "./kernels-gemm.ts";
