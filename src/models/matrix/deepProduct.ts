@@ -16,7 +16,7 @@ export function deepProduct(n: number, depth: number, init: FactorInit = "identi
 
   /** prefix products up to W_{upTo} ⋯ W_1 */
   function prefixes(th: Float64Array, upTo: number): void {
-    if (upTo >= 1) prefix.set(th.subarray(0, nn));
+    if (upTo >= 1) for (let p = 0; p < nn; p++) prefix[p] = th[p];
     for (let l = 2; l <= upTo; l++) mulNN(th, (l - 1) * nn, prefix, (l - 2) * nn, prefix, (l - 1) * nn, n);
   }
 
@@ -31,7 +31,7 @@ export function deepProduct(n: number, depth: number, init: FactorInit = "identi
       return th;
     },
     predictor(th, out) {
-      if (depth === 1) { out.set(th.subarray(0, nn)); return out; }
+      if (depth === 1) { for (let p = 0; p < nn; p++) out[p] = th[p]; return out; }
       prefixes(th, depth - 1);
       mulNN(th, (depth - 1) * nn, prefix, (depth - 2) * nn, out, 0, n);
       return out;
@@ -39,7 +39,7 @@ export function deepProduct(n: number, depth: number, init: FactorInit = "identi
     pullback(th, G, out) {
       prefixes(th, depth - 1);
       let B = b0, spare = b1;
-      B.set(G.subarray(0, nn));
+      for (let p = 0; p < nn; p++) B[p] = G[p]; // (no subarray: a view is an allocation)
       for (let l = depth; l >= 1; l--) {
         const o = (l - 1) * nn;
         if (l === 1) out.set(B, o);
