@@ -57,7 +57,9 @@ test("UUᵀ gradient is (2/m) A*(r) U under this convention (the seeds' 4A*(r)U 
     for (let b = 0; b < n; b++) s += S.get(a, b) * U[b * n + k];
     want[a * n + k] = (2 / m) * s;
   }
-  assert.ok(relDist(obj.gradient(U, new Float64Array(n * n)), want) < 1e-13);
+  const g = new Float64Array(n * n);
+  obj.gradient(U, g);
+  assert.ok(relDist(g, want) < 1e-13, `${relDist(g, want)}`);
 });
 
 test("batchGradient: the mean over a subset (finite differences), and the full batch equals the gradient", () => {
