@@ -1,0 +1,193 @@
+// Dense kernels of the interior-point iteration on row-major n×n Float64Arrays: congruences with the
+// scaling matrix, the Gram matrix of the scaled constraints, and an in-place Cholesky. None allocates.
+
+/**
+ * C ← A Bᵀ for row-major A (ra×k) and B (rb×k): C_ij = ⟨A_i, B_j⟩, rows against rows, register-blocked 2×2 so
+ * each loaded pair of entries feeds four products. With upper = true only j ≥ i is written (A and B may then be
+ * the same array). C must not alias A or B.
+ */
+export function gemmNTInto(A: Float64Array, B: Float64Array, C: Float64Array, ra: number, rb: number, k: number, upper = false): void {
+  let i = 0;
+  for (; i + 1 < ra; i += 2) {
+    const a0 = i * k, a1 = a0 + k, c0 = i * rb, c1 = c0 + rb;
+    let j = upper ? i : 0;
+    for (; j + 1 < rb; j += 2) {
+      const b0 = j * k, b1 = b0 + k;
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      for (let p = 0; p < k; p++) {
+        const x0 = A[a0 + p], x1 = A[a1 + p], y0 = B[b0 + p], y1 = B[b1 + p];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+      }
+      C[c0 + j] = s00;
+      C[c0 + j + 1] = s01;
+      C[c1 + j] = s10;
+      C[c1 + j + 1] = s11;
+    }
+    if (j < rb) {
+      const b0 = j * k;
+      let s0 = 0, s1 = 0;
+      for (let p = 0; p < k; p++) {
+        const y = B[b0 + p];
+        s0 += A[a0 + p] * y;
+        s1 += A[a1 + p] * y;
+      }
+      C[c0 + j] = s0;
+      C[c1 + j] = s1;
+    }
+  }
+  if (i < ra) {
+    const a0 = i * k, c0 = i * rb;
+    for (let j = upper ? i : 0; j < rb; j++) {
+      const b0 = j * k;
+      let s = 0;
+      for (let p = 0; p < k; p++) s += A[a0 + p] * B[b0 + p];
+      C[c0 + j] = s;
+    }
+  }
+}
+
+/** out ← Rᵀ Z R for symmetric Z, given Rt = Rᵀ (out symmetric, full storage); t is n² scratch, aliasing nothing. */
+export function congruenceT(Rt: Float64Array, Z: Float64Array, out: Float64Array, t: Float64Array, n: number): void {
+  gemmNTInto(Rt, Z, t, n, n, n); // t = Rᵀ Z (Z symmetric: rows of Z are its columns)
+  gemmNTInto(t, Rt, out, n, n, n, true); // out = t R = t (Rᵀ)ᵀ, upper triangle
+  mirrorUpper(out, n);
+}
+
+/** out ← R Z Rᵀ for symmetric Z (out symmetric, full storage); t is n² scratch, aliasing nothing. */
+export function congruence(R: Float64Array, Z: Float64Array, out: Float64Array, t: Float64Array, n: number): void {
+  gemmNTInto(R, Z, t, n, n, n); // t = R Z
+  gemmNTInto(t, R, out, n, n, n, true); // out = t Rᵀ, upper triangle
+  mirrorUpper(out, n);
+}
+
+/** out ← Aᵀ (n×n, row-major) */
+export function transposeInto(A: Float64Array, out: Float64Array, n: number): void {
+  for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) out[q * n + p] = A[p * n + q];
+}
+
+/** out ← B Bᵀ where B = R diag(√d) (so out = R diag(d) Rᵀ); d ≥ 0. */
+export function scaledGram(R: Float64Array, d: Float64Array, out: Float64Array, n: number): void {
+  for (let p = 0; p < n; p++) {
+    const rp = p * n;
+    for (let q = p; q < n; q++) {
+      const rq = q * n;
+      let s = 0;
+      for (let r = 0; r < n; r++) s += R[rp + r] * d[r] * R[rq + r];
+      out[rp + q] = s;
+      out[rq + p] = s;
+    }
+  }
+}
+
+/** copies the upper triangle onto the lower one */
+export function mirrorUpper(a: Float64Array, n: number): void {
+  for (let p = 1; p < n; p++) for (let q = 0; q < p; q++) a[p * n + q] = a[q * n + p];
+}
+
+/** M ← P Pᵀ (m×m, full storage) for row-major P (m×len): the Gram matrix of the rows of P. */
+export function gramRows(P: Float64Array, m: number, len: number, M: Float64Array): void {
+  gemmNTInto(P, P, M, m, m, len, true);
+  mirrorUpper(M, m);
+}
+
+/**
+ * In-place Cholesky of the symmetric n×n matrix in a (lower triangle read and overwritten with L, upper left as is).
+ * Returns the index of the first non-positive pivot, or −1 on success.
+ */
+export function choleskyInPlace(a: Float64Array, n: number): number {
+  for (let j = 0; j < n; j++) {
+    const rj = j * n;
+    let d = a[rj + j];
+    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+    if (!(d > 0)) return j;
+    const ljj = Math.sqrt(d);
+    a[rj + j] = ljj;
+    const inv = 1 / ljj;
+    for (let i = j + 1; i < n; i++) {
+      const ri = i * n;
+      let s = a[ri + j];
+      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
+      a[ri + j] = s * inv;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Cholesky for the Schur complement, which is singular to working precision along directions that do not change
+ * the primal iterate (a non-unique dual, m above the dimension of the optimal face): a pivot below
+ * `rel`·(its original diagonal entry) marks row j as dependent on the rows before it; its pivot is set to a huge
+ * value so the solve returns ≈ 0 in that coordinate (the LIPSOL/SeDuMi remedy). Returns the number of such rows,
+ * or −1 − j if pivot j is not even a number.
+ */
+export function choleskyDependentSkip(a: Float64Array, n: number, rel: number, diag: Float64Array): number {
+  for (let j = 0; j < n; j++) diag[j] = a[j * n + j];
+  let skipped = 0;
+  for (let j = 0; j < n; j++) {
+    const rj = j * n;
+    let d = a[rj + j];
+    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+    if (Number.isNaN(d)) return -1 - j;
+    if (!(d > rel * diag[j])) {
+      skipped++;
+      a[rj + j] = HUGE_PIVOT;
+      for (let i = j + 1; i < n; i++) a[i * n + j] = 0;
+      continue;
+    }
+    const ljj = Math.sqrt(d);
+    a[rj + j] = ljj;
+    const inv = 1 / ljj;
+    // column j below the diagonal, two rows at a time (each loaded a_jk feeds both)
+    let i = j + 1;
+    for (; i + 1 < n; i += 2) {
+      const r0 = i * n, r1 = r0 + n;
+      let s0 = a[r0 + j], s1 = a[r1 + j];
+      for (let k = 0; k < j; k++) {
+        const ajk = a[rj + k];
+        s0 -= a[r0 + k] * ajk;
+        s1 -= a[r1 + k] * ajk;
+      }
+      a[r0 + j] = s0 * inv;
+      a[r1 + j] = s1 * inv;
+    }
+    if (i < n) {
+      const r0 = i * n;
+      let s0 = a[r0 + j];
+      for (let k = 0; k < j; k++) s0 -= a[r0 + k] * a[rj + k];
+      a[r0 + j] = s0 * inv;
+    }
+  }
+  return skipped;
+}
+
+const HUGE_PIVOT = 1e150;
+
+/** Solves L Lᵀ x = b with the lower factor from choleskyInPlace; x may alias b. */
+export function choleskySolveInPlace(L: Float64Array, n: number, b: Float64Array, x: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= L[ri + k] * x[k];
+    x[i] = s / L[ri + i];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = x[i];
+    for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k];
+    x[i] = s / L[i * n + i];
+  }
+}
+
+/** zeroes the strict upper triangle (so a factor from choleskyInPlace is a clean lower-triangular L) */
+export function clearUpper(a: Float64Array, n: number): void {
+  for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) a[p * n + q] = 0;
+}
+
+/** ⟨A, B⟩ = Σ A_ij B_ij over the first len entries */
+export function dotN(a: Float64Array, b: Float64Array, len: number): number {
+  let s = 0;
+  for (let k = 0; k < len; k++) s += a[k] * b[k];
+  return s;
+}
