@@ -210,7 +210,7 @@ function blocksOf(where: string, B: SdpBlocks, sizes: readonly number[], l: numb
 }
 
 /** Validates the problem (RangeError naming the first bad part) and lays it out for the solver. */
-export function compileSdp(problem: SdpProblem): CompiledSdp {
+export function compileSdp(problem: SdpProblem, layout: "auto" | "dense" | "sparse" = "auto"): CompiledSdp {
   const sizes = problem.blocks;
   const l = problem.nonneg ?? 0;
   if (!Array.isArray(sizes)) throw new RangeError("sdp: blocks must be an array of PSD block sizes");
@@ -229,7 +229,7 @@ export function compileSdp(problem: SdpProblem): CompiledSdp {
     let nnz = 0;
     for (let i = 0; i < m; i++) nnz += countEntries(problem.A[i].psd[k]);
     // sparse Schur entries cost nnzᵢ·nnzⱼ against ~n² per pair for dense ones: sparse when nnz per row ≤ n/2
-    if (m > 0 && nnz <= (m * n) / 2) {
+    if (layout === "sparse" || (layout === "auto" && m > 0 && nnz <= (m * n) / 2)) {
       const p: number[] = [], q: number[] = [], v: number[] = [];
       const ptr = new Int32Array(m + 1);
       for (let i = 0; i < m; i++) {

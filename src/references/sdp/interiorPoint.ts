@@ -8,6 +8,9 @@
 // W S W = X. Scaled directions ΔX̃ = R⁻¹ΔX R⁻ᵀ, ΔS̃ = Rᵀ ΔS R; the linearized complementarity Λ∘(ΔX̃ + ΔS̃) = r
 // (U∘V = (UV + VU)/2) gives ΔX̃ + ΔS̃ = H with H_pq = 2 r_pq/(λ_p + λ_q). Eliminating ΔS and ΔX leaves
 // M Δy = … with Mᵢⱼ = tr(Aᵢ W Aⱼ W) (./schur.ts), solved by Cholesky, plus a scalar equation for Δτ.
+// The embedding couples Δτ to everything through C; C̃ = RᵀCR and A(WCW) are O(1/μ) near the end, and formulas
+// using them cancel catastrophically. Writing Cτ = A*(y) + S + r_d instead, C̃ = Ã*(y)/τ + D̃ with
+// D̃ = (Λ + r̃_d)/τ, every quantity below is small, and the ray part (Δτ/τ)·y of Δy is added exactly.
 // After a step, Λ + αΔX̃ = L₁L₁ᵀ, Λ + αΔS̃ = L₂L₂ᵀ, L₂ᵀL₁ = UΣVᵀ give the new scaling R⁺ = R L₁ V Σ^{-1/2},
 // R⁺⁻ᵀ = R⁻ᵀ L₂ U Σ^{-1/2}, Λ⁺ = Σ (CVXOPT's update, no factorization of the ill-conditioned X, S themselves).
 // The orthant is the diagonal case: w = √(x/s), λ = √(xs).
@@ -43,7 +46,9 @@ function directions(P: CompiledSdp): Directions {
 
 /** Solves min ⟨C, X⟩ s.t. ⟨Aᵢ, X⟩ = bᵢ, X ∈ K and its dual; throws SdpError when no optimal solution is reached. */
 export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpSolution {
-  const P = compileSdp(problem);
+  const layout = options.layout ?? "auto";
+  if (layout !== "auto" && layout !== "dense" && layout !== "sparse") throw new RangeError(`sdp: layout must be "auto", "dense" or "sparse", got ${String(layout)}`);
+  const P = compileSdp(problem, layout);
   return new InteriorPoint(P, options).run();
 }
 
@@ -77,17 +82,20 @@ class InteriorPoint {
   private readonly S: Cone;
   private readonly rd: Cone;
   private readonly rdT: Cone;
-  private readonly Ct: Cone;
+  /** D̃ = (Λ + r̃_d)/τ, the part of C̃ outside the span of the scaled constraints */
+  private readonly Dt: Cone;
   private readonly rp: Float64Array;
   private rg = 0;
   private readonly M: Float64Array;
   private readonly schur: SchurWorkspace;
+  /** v′ = M⁻¹(g_D + b) with g_D = A(R D̃ Rᵀ) */
   private readonly v: Float64Array;
+  /** g_D − b */
   private readonly q: Float64Array;
-  private qv = 0;
+  /** the Δτ coefficient (g_D − b)ᵀv′ − ‖D̃‖² − κ/τ (negative) */
+  private den = 0;
   /** Schur rows skipped as numerically dependent in the last factorization */
   private skipped = 0;
-  private cc = 0;
 
   // scratch
   private readonly H: Cone;
@@ -136,7 +144,7 @@ class InteriorPoint {
     this.S = cone();
     this.rd = cone();
     this.rdT = cone();
-    this.Ct = cone();
+    this.Dt = cone();
     this.H = cone();
     this.E = cone();
     this.U = cone();
@@ -256,12 +264,16 @@ class InteriorPoint {
     }
   }
 
-  /** scaled residual and cost, the Schur complement and its factor, and the Δτ-column v of the reduced system */
+  /** scaled residual, D̃, the Schur complement and its factor, and the Δτ-column v′ of the reduced system */
   private prepareScaling(it: number, reached: SdpError["reached"]): void {
-    const { P, m } = this;
+    const { P, m, tau } = this;
     this.toScaledDual(this.rd, this.rdT);
-    this.toScaledDual(P.C, this.Ct);
-    this.cc = coneDot(this.Ct, this.Ct);
+    forEachPair(this.Dt, this.rdT, this.rdT, (d, r, _, t) => { d[t] = r[t] / tau; });
+    for (let k = 0; k < this.sizes.length; k++) {
+      const n = this.sizes[k], d = this.Dt.psd[k], lam = this.lam[k];
+      for (let p = 0; p < n; p++) d[p * n + p] += lam[p] / tau;
+    }
+    for (let c = 0; c < this.l; c++) this.Dt.lin[c] += this.lamLin[c] / tau;
     formSchur(P, this.Rt, this.W, this.w, this.schur, this.M);
     // at the start W = I and M is the Gram matrix of the Aᵢ: a tiny pivot there is a genuinely dependent constraint
     const skipped = choleskyDependentSkip(this.M, m, it === 0 ? DEPENDENT_PIVOT : SKIP_PIVOT, this.vecM);
@@ -272,39 +284,45 @@ class InteriorPoint {
       throw new RangeError(`sdp: the constraint matrices are linearly dependent (${skipped} of the ${m} are combinations of the others); remove redundant constraints`);
     }
     this.skipped = skipped;
-    // g = A(W C W), v = M⁻¹(g + b), q = g − b
-    this.toUnscaledPrimal(this.Ct, this.U);
+    // g_D = A(R D̃ Rᵀ), v′ = M⁻¹(g_D + b), q = g_D − b
+    this.toUnscaledPrimal(this.Dt, this.U);
     applyA(P, this.U, this.q);
     for (let i = 0; i < m; i++) {
       this.v[i] = this.q[i] + P.b[i];
       this.q[i] -= P.b[i];
     }
     choleskySolveInPlace(this.M, m, this.v, this.v);
-    this.qv = dot(this.q, this.v);
+    this.den = dot(this.q, this.v) - coneDot(this.Dt, this.Dt) - this.kappa / tau;
   }
 
   /**
    * The Newton direction for ΔX̃ + ΔS̃ = H (scaled), κΔτ + τΔκ = rhsTk, and the linear residuals reduced by the
-   * factor η: A(ΔX) − bΔτ = η r_p, A*(Δy) + ΔS − CΔτ = η r_d, −bᵀΔy + ⟨C, ΔX⟩ + Δκ = η r_g.
+   * factor η: A(ΔX) − bΔτ = η r_p, A*(Δy) + ΔS − CΔτ = η r_d, −bᵀΔy + ⟨C, ΔX⟩ + Δκ = η r_g. With E = H − η r̃_d
+   * and u = M⁻¹(η r_p − A(R E Rᵀ)): Δy = u + Δτ v′ + (Δτ/τ) y,
+   * Δτ = (η r_g − ⟨D̃, E⟩ − η yᵀr_p/τ − qᵀu − rhsTk/τ)/den, ΔS̃ = η r̃_d − Ã*(u + Δτ v′) + (Δτ/τ)(Λ + r̃_d).
    */
   private solveNewton(H: Cone, rhsTk: number, eta: number, out: Directions): void {
-    const { P, m, E, U, Z, tau, kappa } = this;
-    // E = H − η r̃_d;  u = M⁻¹(η r_p − A(R E Rᵀ))
+    const { P, m, E, U, Z, tau, kappa, y } = this;
     forEachPair(E, H, this.rdT, (e, h, r, t) => { e[t] = h[t] - eta * r[t]; });
     this.toUnscaledPrimal(E, U);
     const u = out.dy;
     applyA(P, U, u);
     for (let i = 0; i < m; i++) u[i] = eta * this.rp[i] - u[i];
     choleskySolveInPlace(this.M, m, u, u);
-    const cE = coneDot(this.Ct, E);
-    const dtau = (eta * this.rg - cE - rhsTk / tau - dot(this.q, u)) / (this.qv - this.cc - kappa / tau);
-    for (let i = 0; i < m; i++) u[i] += dtau * this.v[i];
-    // ΔS̃ = η r̃_d − Rᵀ(A*(Δy) − ΔτC)R;  ΔX̃ = H − ΔS̃
-    applyAdjoint(P, out.dy, Z);
-    addScaled(Z, P.C, -dtau);
+    const num = eta * this.rg - coneDot(this.Dt, E) - (eta * dot(y, this.rp)) / tau - dot(this.q, u) - rhsTk / tau;
+    const dtau = num / this.den;
+    for (let i = 0; i < m; i++) u[i] += dtau * this.v[i]; // u + Δτ v′ (the ray part is added below)
+    applyAdjoint(P, u, Z);
     this.toScaledDual(Z, out.dS);
-    forEachPair(out.dS, this.rdT, out.dS, (s, r, z, t) => { s[t] = eta * r[t] - z[t]; });
+    const ray = dtau / tau;
+    forEachPair(out.dS, this.rdT, out.dS, (s, r, z, t) => { s[t] = eta * r[t] - z[t] + ray * r[t]; });
+    for (let k = 0; k < this.sizes.length; k++) {
+      const n = this.sizes[k], ds = out.dS.psd[k], lam = this.lam[k];
+      for (let p = 0; p < n; p++) ds[p * n + p] += ray * lam[p];
+    }
+    for (let c = 0; c < this.l; c++) out.dS.lin[c] += ray * this.lamLin[c];
     forEachPair(out.dX, H, out.dS, (x, h, s, t) => { x[t] = h[t] - s[t]; });
+    for (let i = 0; i < m; i++) u[i] += ray * y[i];
     out.dtau = dtau;
     out.dkappa = (rhsTk - kappa * dtau) / tau;
   }

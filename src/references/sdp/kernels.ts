@@ -3,8 +3,9 @@
 
 /**
  * C ← A Bᵀ for row-major A (ra×k) and B (rb×k): C_ij = ⟨A_i, B_j⟩, rows against rows, register-blocked 2×2 so
- * each loaded pair of entries feeds four products. With upper = true only j ≥ i is written (A and B may then be
- * the same array). C must not alias A or B.
+ * each loaded pair of entries feeds four products. With upper = true only the upper triangle j ≥ i is computed (and
+ * the entries just below the diagonal, j = i − 1, of the 2×2 blocks it crosses); A and B may then be the same
+ * array. C must not alias A or B.
  */
 export function gemmNTInto(A: Float64Array, B: Float64Array, C: Float64Array, ra: number, rb: number, k: number, upper = false): void {
   let i = 0;

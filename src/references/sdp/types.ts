@@ -61,6 +61,12 @@ export interface SdpOptions {
   readonly tol?: number;
   /** iteration limit (default 100) */
   readonly maxIterations?: number;
+  /**
+   * storage of the PSD blocks' constraint data: "dense" (stacked n×n matrices, Schur complement by congruences and
+   * a Gram matrix), "sparse" (entry lists, Schur entries pair by pair), or "auto" (default: sparse when the
+   * constraints average at most n/2 entries on the block)
+   */
+  readonly layout?: "auto" | "dense" | "sparse";
   /** called once per iteration with the current accuracy (for progress displays and tests) */
   readonly onIteration?: (info: SdpIterationInfo) => void;
 }
