@@ -34,7 +34,7 @@ export interface FlowResult {
   readonly gradientEvaluations: number;
   /** θ and L at the requested times reached; losses by one extra evaluation of L each */
   readonly trajectory: { readonly times: number[]; readonly thetas: Float64Array[]; readonly losses: number[] };
-  /** smallest and largest accepted step */
+  /** smallest and largest accepted step (Infinity and 0 when no step was taken) */
   readonly stepRange: { readonly min: number; readonly max: number };
 }
 
