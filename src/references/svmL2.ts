@@ -1,0 +1,146 @@
+// The hard-margin SVM without bias, min ½‖w‖² s.t. yᵢ⟨w, xᵢ⟩ ≥ 1, by the primal–dual
+// interior-point method on a growing working set of constraints: solve the QP on a
+// subset S, add the examples that the subset's solution violates, repeat. The
+// subset's optimum is optimal for all n examples as soon as it satisfies all their
+// constraints (it solves a relaxation and is feasible), and S only grows, so the
+// loop ends. With n ≫ d only a few hundred examples are ever in S.
+// Dual: max 1ᵀα − ½‖Zᵀα‖² s.t. α ≥ 0 (zᵢ = yᵢxᵢ), with w = Zᵀα at the optimum.
+import { Matrix, norm2 } from "../linalg/index.ts";
+import type { Certificate } from "./types.ts";
+import { qpInteriorPoint, type QpIpmResult } from "./qpInteriorPoint.ts";
+import { checkClassification, combineRows, marginsOf, maxMarginSolution, signedRowsOf, supportOf, type MaxMarginSolution } from "./svmCertificate.ts";
+import { NotSeparableError } from "./svmSeparability.ts";
+
+export interface HardMarginSvmOptions {
+  /** certificate tolerance (default 1e-8) */
+  readonly tol?: number;
+  /** interior-point tolerance on residuals and gap (default 1e-12) */
+  readonly ipmTol?: number;
+  /** use the working set when n exceeds this (default max(400, 4d)); Infinity solves on all examples at once */
+  readonly workingSetAbove?: number;
+}
+
+/**
+ * KKT certificate of (w, α) for min ½‖w‖² s.t. Zw ≥ 1, measured on all examples:
+ * primal residual max(0, 1 − minᵢ uᵢ); dual residual max(‖w − Zᵀα‖/‖w‖, sign violation of α);
+ * duality gap |½‖w‖² − (1ᵀα − ½‖Zᵀα‖²)| / max(1, ½‖w‖²); complementarity Σαᵢ|uᵢ − 1| / Σαᵢ.
+ */
+export function hardMarginSvmCertificate(X: Matrix, y: Float64Array, w: Float64Array, alpha: Float64Array, tol = 1e-8): Certificate {
+  checkClassification("hardMarginSvmCertificate", X, y);
+  if (w.length !== X.cols || alpha.length !== X.rows) throw new RangeError(`hardMarginSvmCertificate: w has ${w.length} entries and α ${alpha.length}, the data are ${X.rows}×${X.cols}`);
+  const n = X.rows;
+  const u = marginsOf(X, y, w);
+  let minU = Infinity;
+  for (const v of u) minU = Math.min(minU, v);
+  const Zta = combineRows(X, y, alpha);
+  let sumA = 0, maxA = 0, minA = Infinity, comp = 0;
+  for (let i = 0; i < n; i++) {
+    const a = alpha[i];
+    sumA += a;
+    maxA = Math.max(maxA, Math.abs(a));
+    minA = Math.min(minA, a);
+    comp += Math.abs(a) * Math.abs(u[i] - 1);
+  }
+  const nw = norm2(w);
+  const diff = Float64Array.from(w, (v, j) => v - Zta[j]);
+  const stationarity = nw > 0 ? norm2(diff) / nw : norm2(diff);
+  const signViolation = maxA > 0 ? Math.max(0, -minA) / maxA : 0;
+  const primalObjective = 0.5 * nw * nw;
+  const nz = norm2(Zta);
+  const dualObjective = sumA - 0.5 * nz * nz;
+  const primalResidual = Math.max(0, 1 - minU);
+  const dualResidual = Math.max(stationarity, signViolation);
+  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, primalObjective);
+  const complementarity = sumA > 0 ? comp / sumA : 0;
+  return {
+    kind: "KKT of the hard-margin QP",
+    primalResidual,
+    dualResidual,
+    dualityGap,
+    primalObjective,
+    dualObjective,
+    ok: primalResidual <= tol && dualResidual <= tol && dualityGap <= tol && complementarity <= tol,
+    details: { complementarity, supportVectors: supportOf(alpha).length, margin: nw > 0 ? minU / nw : 0 },
+  };
+}
+
+function solveOn(where: string, Zs: Matrix, ipmTol: number, idx: number[], n: number, start?: QpIpmResult): QpIpmResult {
+  const res = qpInteriorPoint({ G: Zs, h: new Float64Array(Zs.rows).fill(1) }, { tol: ipmTol, start });
+  if (res.status === "infeasible") {
+    const farkas = new Float64Array(n);
+    idx.forEach((i, r) => (farkas[i] = res.farkas![r]));
+    throw new NotSeparableError(`${where}: the data are not linearly separable through the origin (a Farkas certificate λ ≥ 0 with Σλᵢyᵢxᵢ ≈ 0 exists)`, farkas);
+  }
+  if (res.status !== "optimal") {
+    throw new NotSeparableError(
+      `${where}: the interior-point method ${res.status === "stalled" ? "stalled" : "ran out of iterations"} (residuals ${res.primalResidual.toExponential(1)}, ${res.dualResidual.toExponential(1)}, gap ${res.gap.toExponential(1)}); the data are probably not linearly separable through the origin — run the separability check`,
+    );
+  }
+  return res;
+}
+
+/** argmin ½‖w‖² s.t. yᵢ⟨w, xᵢ⟩ ≥ 1 (no bias), with its KKT certificate; throws NotSeparableError when there is no such w. */
+export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvmOptions = {}): MaxMarginSolution {
+  const where = "hardMarginSvm";
+  checkClassification(where, X, y);
+  const n = X.rows, d = X.cols;
+  const tol = options.tol ?? 1e-8;
+  const ipmTol = options.ipmTol ?? 1e-12;
+  const threshold = options.workingSetAbove ?? Math.max(400, 4 * d);
+  const t0 = Date.now();
+
+  let S: number[];
+  if (n <= threshold) {
+    S = Array.from({ length: n }, (_, i) => i);
+  } else {
+    // start from the examples with the smallest margins along the mean of the zᵢ
+    const mean = combineRows(X, y, new Float64Array(n).fill(1));
+    const u0 = marginsOf(X, y, mean);
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => u0[a] - u0[b]);
+    S = order.slice(0, Math.min(n, Math.max(2 * d, 200)));
+  }
+  const inS = new Uint8Array(n);
+  for (const i of S) inS[i] = 1;
+  const u = new Float64Array(n);
+  let res: QpIpmResult;
+  let rounds = 0, ipmIterations = 0;
+  // each working set is solved loosely first; once no example is violated, the same
+  // interior-point run continues to full accuracy and the examples are checked again
+  const looseTol = Math.max(ipmTol, 1e-6);
+  let Zs = signedRowsOf(X, y, S);
+  let loose: QpIpmResult | undefined;
+  for (;;) {
+    if (!loose) rounds++;
+    res = loose ? solveOn(where, Zs, ipmTol, S, n, loose) : solveOn(where, Zs, looseTol, S, n);
+    ipmIterations += res.iterations;
+    marginsOf(X, y, res.w, u);
+    const violated: number[] = [];
+    for (let i = 0; i < n; i++) if (!inS[i] && u[i] < 1) violated.push(i);
+    if (violated.length === 0) {
+      if (loose || looseTol === ipmTol) break;
+      loose = res;
+      continue;
+    }
+    loose = undefined;
+    // add the most violated, at most max(d, |S|/2) of them per round
+    violated.sort((a, b) => u[a] - u[b]);
+    for (const i of violated.slice(0, Math.max(d, S.length >> 1))) {
+      S.push(i);
+      inS[i] = 1;
+    }
+    Zs = signedRowsOf(X, y, S);
+  }
+  // rescale onto the feasible set (the IPM meets Zw ≥ 1 only to its tolerance)
+  let minU = Infinity;
+  for (const v of u) minU = Math.min(minU, v);
+  const w = res.w.slice();
+  if (minU < 1 && minU > 0) for (let j = 0; j < d; j++) w[j] /= minU;
+  const alpha = new Float64Array(n);
+  S.forEach((i, r) => (alpha[i] = Math.max(0, res.z[r])));
+  const cert = hardMarginSvmCertificate(X, y, w, alpha, tol);
+  return maxMarginSolution("min ½‖w‖₂² s.t. yᵢ⟨w, xᵢ⟩ ≥ 1", X, y, w, alpha, 2, {
+    ...cert,
+    iterations: ipmIterations,
+    details: { ...cert.details, solver: "primal–dual interior point (Mehrotra), working set", rounds, workingSet: S.length, seconds: (Date.now() - t0) / 1000 },
+  });
+}
