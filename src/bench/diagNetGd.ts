@@ -3,9 +3,9 @@
 // X ∈ R^{N×d} Gaussian/√N, w* = (1,…,1 (k times), 0,…), y = Xw*, u₀ = v₀ = α·1, α = 0.01,
 // η = 0.05; check = ‖w‖₁ at the end. One fused pass over X per step (residual and Xᵀr),
 // and the update of u, v recomputes w in the same loop.
-import { Matrix, gemv, residualGradT } from "../linalg/index.ts";
+import { Matrix, gemv, prepareResidualGradT } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
-import type { BenchInstance, Workload } from "./types.ts";
+import type { BenchInstance, InstanceOptions, Workload } from "./types.ts";
 
 export interface DiagNetProblem {
   readonly X: Matrix;
@@ -27,8 +27,9 @@ export interface DiagNetGd extends BenchInstance {
   readonly w: Float64Array;
 }
 
-export function diagNetGd(problem: DiagNetProblem, alpha = 0.01, eta = 0.05): DiagNetGd {
+export function diagNetGd(problem: DiagNetProblem, alpha = 0.01, eta = 0.05, options: InstanceOptions = {}): DiagNetGd {
   const { X, y } = problem;
+  const pass = prepareResidualGradT(X, options);
   const d = X.cols;
   const u = new Float64Array(d).fill(alpha);
   const v = new Float64Array(d).fill(alpha);
@@ -40,9 +41,10 @@ export function diagNetGd(problem: DiagNetProblem, alpha = 0.01, eta = 0.05): Di
     u,
     v,
     w,
+    simd: pass.simd,
     run(iters) {
       for (let t = 0; t < iters; t++) {
-        residualGradT(X, w, y, r, g);
+        pass.run(w, y, r, g);
         for (let j = 0; j < d; j++) {
           const cg = c * g[j];
           const uj = u[j] - cg * u[j], vj = v[j] + cg * v[j];
@@ -66,5 +68,5 @@ export const diagNetGdWorkload: Workload = {
   iters: 20_000,
   target: 1.5,
   sizes: (scale) => ({ N: 100 * scale, d: 1000 * scale }),
-  instance: (scale, rng) => diagNetGd(diagNetProblem(rng, 100 * scale, 1000 * scale)),
+  instance: (scale, rng, options) => diagNetGd(diagNetProblem(rng, 100 * scale, 1000 * scale), 0.01, 0.05, options),
 };

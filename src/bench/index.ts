@@ -1,6 +1,6 @@
 // Benchmarks: the optimizer-loop workloads of ../shared/BENCHMARKS.md, timed with performance.now()
 // (isomorphic: Node and browsers). Each workload is the peer's maths on the peer's data distribution.
-export type { BenchResult, BenchInstance, Workload } from "./types.ts";
+export type { BenchResult, BenchInstance, InstanceOptions, Workload } from "./types.ts";
 export { runWorkload, benchResult, type RunOptions } from "./timing.ts";
 export { workloads, workloadNames, findWorkload } from "./registry.ts";
 export { separableMarginRows } from "./data.ts";

@@ -1,9 +1,9 @@
 // B0/B1: full-batch GD on the mean logistic loss L(w) = (1/n) Σᵢ log(1 + e^−⟨zᵢ,w⟩), zᵢ = yᵢxᵢ,
 // on separable data, step η = 1, w₀ = 0; check = the normalized margin minᵢ⟨zᵢ,w⟩/‖w‖.
-import { Matrix, gemv, logisticGradSum, norm2 } from "../linalg/index.ts";
+import { Matrix, gemv, norm2, prepareLogisticGradSum } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
 import { separableMarginRows } from "./data.ts";
-import type { BenchInstance, Workload } from "./types.ts";
+import type { BenchInstance, InstanceOptions, Workload } from "./types.ts";
 
 export interface LogregGd extends BenchInstance {
   readonly Z: Matrix;
@@ -11,8 +11,9 @@ export interface LogregGd extends BenchInstance {
 }
 
 /** GD on the mean logistic loss over the rows of Z from w = 0; w ← w − (η/n) Σᵢ ℓ′(⟨zᵢ,w⟩) zᵢ. */
-export function logregGd(Z: Matrix, eta = 1): LogregGd {
+export function logregGd(Z: Matrix, eta = 1, options: InstanceOptions = {}): LogregGd {
   const n = Z.rows, d = Z.cols;
+  const pass = prepareLogisticGradSum(Z, options);
   const w = new Float64Array(d);
   const g = new Float64Array(d);
   const margins = new Float64Array(n);
@@ -20,9 +21,10 @@ export function logregGd(Z: Matrix, eta = 1): LogregGd {
   return {
     Z,
     w,
+    simd: pass.simd,
     run(iters) {
       for (let t = 0; t < iters; t++) {
-        logisticGradSum(Z, w, g);
+        pass.run(w, g);
         for (let j = 0; j < d; j++) w[j] -= c * g[j];
       }
     },
@@ -47,7 +49,7 @@ function logregWorkload(name: string, summary: string, n: number, d: number, ite
     iters,
     target,
     sizes: (scale) => ({ n: n * scale, d }),
-    instance: (scale: number, rng: Rng) => logregGd(separableMarginRows(rng, n * scale, d).Z),
+    instance: (scale: number, rng: Rng, options?: InstanceOptions) => logregGd(separableMarginRows(rng, n * scale, d).Z, 1, options),
   };
 }
 

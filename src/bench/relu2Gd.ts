@@ -94,6 +94,7 @@ export function relu2Gd(problem: Relu2Problem, eta = 0.5): Relu2Gd {
   return {
     W: Wt,
     a: at,
+    simd: false,
     run(iters) {
       const W = Wt, X = Xt, H = Ht, a = at, gW = gWt, ga = gat;
       for (let t = 0; t < iters; t++) {

@@ -4,9 +4,9 @@
 // check = the final loss. Symmetry halves the work: every Aᵢ is stored as its packed upper
 // triangle (n(n+1)/2 entries), W as its packed upper triangle with doubled off-diagonal, so
 // ⟨Aᵢ, W⟩ is one dot of packed vectors, and A(W) − y and A*(r) are one fused pass.
-import { Matrix, gemmBlocked, residualGradT } from "../linalg/index.ts";
+import { Matrix, gemmBlocked, prepareResidualGradT } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
-import type { BenchInstance, Workload } from "./types.ts";
+import type { BenchInstance, InstanceOptions, Workload } from "./types.ts";
 
 export interface SensingProblem {
   readonly n: number;
@@ -64,7 +64,7 @@ export interface SensingGd extends BenchInstance {
 }
 
 /** GD U ← U − 4η A*(A(UUᵀ) − y) U from U₀ = init·I. */
-export function sensingGd(problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3): SensingGd {
+export function sensingGd(problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3, options: InstanceOptions = {}): SensingGd {
   const { n, m, A, y } = problem;
   const np = packedLength(n);
   // Packed rows: P[i] = upper triangle of Aᵢ, row by row (j ≤ k).
@@ -73,6 +73,7 @@ export function sensingGd(problem: SensingProblem, eta = 0.05 / problem.m, init 
     let q = i * np;
     for (let j = 0; j < n; j++) for (let k = j; k < n; k++) P.data[q++] = A[i * n * n + j * n + k];
   }
+  const pass = prepareResidualGradT(P, options);
   const U = new Matrix(n, n);
   for (let j = 0; j < n; j++) U.data[j * n + j] = init;
   const wPacked = new Float64Array(np); // W = UUᵀ, off-diagonal doubled
@@ -100,7 +101,7 @@ export function sensingGd(problem: SensingProblem, eta = 0.05 / problem.m, init 
         wPacked[q++] = k === j ? s0 + s1 : 2 * (s0 + s1);
       }
     }
-    if (grad) residualGradT(P, wPacked, y, r, gPacked);
+    if (grad) pass.run(wPacked, y, r, gPacked);
     else {
       for (let i = 0; i < m; i++) {
         let s = 0;
@@ -113,6 +114,7 @@ export function sensingGd(problem: SensingProblem, eta = 0.05 / problem.m, init 
 
   return {
     U,
+    simd: pass.simd,
     run(iters) {
       const g = G.data, u = U.data, gu = GU.data;
       for (let t = 0; t < iters; t++) {
@@ -145,5 +147,8 @@ export const sensingGdWorkload: Workload = {
   iters: 2000,
   target: 1,
   sizes: (scale) => ({ n: 50 * scale, m: 300 * scale }),
-  instance: (scale, rng) => sensingGd(sensingProblem(rng, 50 * scale, 300 * scale)),
+  instance: (scale, rng, options) => {
+    const problem = sensingProblem(rng, 50 * scale, 300 * scale);
+    return sensingGd(problem, 0.05 / problem.m, 1e-3, options);
+  },
 };

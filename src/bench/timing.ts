@@ -7,6 +7,8 @@ export interface RunOptions {
   readonly iters?: number;
   /** seed of the problem data (default 0, as the peer's default_rng(0)) */
   readonly seed?: number;
+  /** false: plain TypeScript kernels only */
+  readonly simd?: boolean;
 }
 
 /** Builds the workload at `scale` (untimed), runs its loop (timed), then computes the check (untimed). */
@@ -14,17 +16,17 @@ export function runWorkload(workload: Workload, scale = 1, options: RunOptions =
   if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`bench: --scale must be a positive integer, got ${scale}`);
   const iters = options.iters ?? workload.iters;
   if (!Number.isInteger(iters) || iters < 1) throw new RangeError(`bench: iterations must be a positive integer, got ${iters}`);
-  const inst = workload.instance(scale, new Rng(options.seed ?? 0));
+  const inst = workload.instance(scale, new Rng(options.seed ?? 0), { simd: options.simd });
   const t0 = performance.now();
   inst.run(iters);
   const seconds = (performance.now() - t0) / 1000;
-  return benchResult(workload.name, scale, iters, seconds, inst.check());
+  return benchResult(workload.name, scale, iters, seconds, inst.check(), inst.simd);
 }
 
 /** A result line rounded as the peer rounds it (seconds to 4 decimals, iters/s to 1). */
-export function benchResult(workload: string, scale: number, iters: number, seconds: number, check: number): BenchResult {
+export function benchResult(workload: string, scale: number, iters: number, seconds: number, check: number, simd = false): BenchResult {
   const s = Math.max(seconds, 1e-9);
-  return { workload, scale, iters, seconds: round(seconds, 4), iters_per_s: round(iters / s, 1), check };
+  return { workload, scale, iters, seconds: round(seconds, 4), iters_per_s: round(iters / s, 1), check, kernels: simd ? "wasm-simd" : "plain" };
 }
 
 function round(x: number, digits: number): number {

@@ -11,12 +11,21 @@ export interface BenchResult {
   readonly iters_per_s: number;
   /** a number computed as in the peer after the loop, to confirm the same maths ran */
   readonly check: number;
+  /** "wasm-simd" or "plain": which kernels ran the loop */
+  readonly kernels: "wasm-simd" | "plain";
 }
 
 /** A built problem with its optimizer state: `run` advances the loop, `check` measures the end point. */
 export interface BenchInstance {
   run(iters: number): void;
   check(): number;
+  /** true when the loop's main kernel runs in WebAssembly SIMD */
+  readonly simd: boolean;
+}
+
+export interface InstanceOptions {
+  /** false: plain TypeScript kernels even where WebAssembly SIMD is available (default: SIMD where available) */
+  readonly simd?: boolean;
 }
 
 export interface Workload {
@@ -30,5 +39,5 @@ export interface Workload {
   /** the problem sizes at this scale, as the peer multiplies them */
   sizes(scale: number): Readonly<Record<string, number>>;
   /** builds the problem and the initial point at this scale from rng */
-  instance(scale: number, rng: Rng): BenchInstance;
+  instance(scale: number, rng: Rng, options?: InstanceOptions): BenchInstance;
 }

@@ -17,3 +17,5 @@ export { expFast, logisticWeight } from "./kernels-exp.ts";
 export { logisticGradSum } from "./kernels-logistic.ts";
 export { residualGradT } from "./kernels-residual.ts";
 export { gemmBlocked } from "./kernels-gemm.ts";
+export { prepareResidualGradT, prepareLogisticGradSum, wasmSimdModule, wasmLogisticWeight } from "./kernels-wasm.ts";
+export type { ResidualGradTKernel, LogisticGradSumKernel, KernelOptions } from "./kernels-wasm.ts";

@@ -48,3 +48,9 @@ export function expFast(x: number): number {
 export function logisticWeight(m: number): number {
   return 1 / (1 + expInRange(m > 709 ? 709 : m < -708 ? -708 : m));
 }
+
+/** The tables behind expFast (2^(j/256) for j = 0..255; 2^q for q = −1100..1100), for kernels that
+ * re-implement it elsewhere (kernels-wasm.wat); do not modify them. */
+export function expTables(): { readonly frac: Float64Array; readonly int: Float64Array } {
+  return { frac: POW2_FRAC, int: POW2_INT };
+}

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { cli, tempDir, writeFiles } from "../cli/harness.ts";
 
-const KEYS = ["workload", "scale", "iters", "seconds", "iters_per_s", "check"];
+const KEYS = ["workload", "scale", "iters", "seconds", "iters_per_s", "check", "kernels"];
 
 test("bench --json prints one JSON line per workload with the peer's keys, in the order asked", async () => {
   const r = await cli(["bench", "diag-net-gd", "logreg-2d", "--iters", "5", "--json"]);
@@ -24,7 +24,7 @@ test("bench without --json prints a table of every workload", async () => {
   const r = await cli(["bench", "--iters", "2"]);
   assert.equal(r.code, 0, r.stderr);
   const rows = r.stdout.trimEnd().split("\n");
-  assert.match(rows[0], /^workload\s+scale\s+iters\s+seconds\s+iters\/s\s+check$/);
+  assert.match(rows[0], /^workload\s+scale\s+iters\s+seconds\s+iters\/s\s+check\s+kernels$/);
   assert.deepEqual(rows.slice(2).map((l) => l.split(/\s+/)[0]), ["logreg-2d", "logreg-gd", "sensing-gd", "diag-net-gd", "relu2-gd"]);
 });
 

@@ -36,12 +36,15 @@ test("separable data: unit w*, every row's margin ⟨zᵢ, w*⟩ at least the ga
 test("logreg GD (both the d = 2 and the general kernel) matches the naive loop, and the margin is the min over rows", () => {
   for (const [n, d, iters] of [[7, 2, 300], [10, 5, 60]] as const) {
     const { Z } = separableMarginRows(new Rng(6), n, d);
-    const inst = logregGd(Z);
-    inst.run(iters);
     const want = naiveLogreg(Z, iters);
-    closeVec(inst.w, want.w, 1e-12, `w (${n}×${d})`);
-    close(inst.check(), want.check, 1e-12, `margin (${n}×${d})`);
-    assert.ok(inst.check() > 0, "separable data end with a positive margin");
+    for (const simd of [true, false]) {
+      const inst = logregGd(Z, 1, { simd });
+      assert.equal(inst.simd, simd && d >= 4);
+      inst.run(iters);
+      closeVec(inst.w, want.w, 1e-12, `w (${n}×${d}, simd ${simd})`);
+      close(inst.check(), want.check, 1e-12, `margin (${n}×${d}, simd ${simd})`);
+      assert.ok(inst.check() > 0, "separable data end with a positive margin");
+    }
   }
 });
 
@@ -52,23 +55,29 @@ test("sensing GD on packed symmetric operators matches full-matrix GD; the probl
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) assert.equal(problem.A[i * n * n + j * n + k], problem.A[i * n * n + k * n + j]);
   close(Math.hypot(...problem.xStar), 1, 1e-14, "‖X*‖_F");
   const eta = 0.05 / m;
-  const inst = sensingGd(problem, eta, 0.1);
-  const initial = inst.check();
-  inst.run(iters);
   const want = naiveSensing(problem.A, problem.y, n, m, iters, eta, 0.1);
-  closeVec(inst.U.data, want.U, 1e-11, "U");
-  close(inst.check(), want.check, 1e-10, "loss");
-  assert.ok(inst.check() < initial, `the loss falls: ${initial} → ${inst.check()}`);
+  for (const simd of [true, false]) {
+    const inst = sensingGd(problem, eta, 0.1, { simd });
+    assert.equal(inst.simd, simd);
+    const initial = inst.check();
+    inst.run(iters);
+    closeVec(inst.U.data, want.U, 1e-11, `U (simd ${simd})`);
+    close(inst.check(), want.check, 1e-10, `loss (simd ${simd})`);
+    assert.ok(inst.check() < initial, `the loss falls: ${initial} → ${inst.check()}`);
+  }
 });
 
 test("diagonal-net GD matches the naive loop (w = u² − v² kept in step)", () => {
   const problem = diagNetProblem(new Rng(8), 9, 23, 3);
-  const inst = diagNetGd(problem, 0.1, 0.1);
-  inst.run(200);
   const want = naiveDiagNet(problem.X, problem.y, 200, 0.1, 0.1);
-  closeVec(inst.w, want.w, 1e-11, "w");
-  for (let j = 0; j < inst.w.length; j++) assert.equal(inst.w[j], inst.u[j] ** 2 - inst.v[j] ** 2);
-  close(inst.check(), want.check, 1e-11, "‖w‖₁");
+  for (const simd of [true, false]) {
+    const inst = diagNetGd(problem, 0.1, 0.1, { simd });
+    assert.equal(inst.simd, simd);
+    inst.run(200);
+    closeVec(inst.w, want.w, 1e-11, `w (simd ${simd})`);
+    for (let j = 0; j < inst.w.length; j++) assert.equal(inst.w[j], inst.u[j] ** 2 - inst.v[j] ** 2);
+    close(inst.check(), want.check, 1e-11, `‖w‖₁ (simd ${simd})`);
+  }
 });
 
 test("two-layer ReLU GD matches the whole-matrix loop; data are ±1/√d with y = sign(x₁x₂)", () => {
@@ -88,6 +97,8 @@ test("two-layer ReLU GD matches the whole-matrix loop; data are ±1/√d with y 
 test("every registered workload runs at a tiny iteration count and returns a finite, well-formed result", () => {
   for (const w of workloads) {
     const r = runWorkload(w, 1, { iters: 3 });
+    assert.equal(r.kernels, ["logreg-gd", "sensing-gd", "diag-net-gd"].includes(w.name) ? "wasm-simd" : "plain");
+    assert.equal(runWorkload(w, 1, { iters: 1, simd: false }).kernels, "plain");
     assert.equal(r.workload, w.name);
     assert.equal(r.scale, 1);
     assert.equal(r.iters, 3);

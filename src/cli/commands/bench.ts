@@ -15,6 +15,7 @@ import { fmt, formatTable } from "../table.ts";
 interface BenchOptions {
   scale: string;
   iters?: string;
+  simd: boolean;
   json?: boolean;
   peers?: boolean;
   peersDir: string;
@@ -48,7 +49,8 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .argument("[workload...]", "logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd (default: all)")
     .option("--scale <K>", "multiply the problem sizes by K, as the peer does", "1")
     .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run; not with --peers)")
-    .option("--json", 'one JSON line per workload: {"workload","scale","iters","seconds","iters_per_s","check"} (and the peer fields with --peers)')
+    .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
+    .option("--json", 'one JSON line per workload: {"workload","scale","iters","seconds","iters_per_s","check","kernels"} (and the peer fields with --peers)')
     .option("--peers", "after each workload, run the NumPy peer with OPENBLAS_NUM_THREADS=1 and with the default, and print biaslab/NumPy iters/s against the faster")
     .option("--peers-dir <dir>", "folder of numpy_bench.py", "../shared/peers")
     .option("--python <path>", "the Python that has NumPy", "/usr/bin/python3")
@@ -72,7 +74,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const results: ComparedResult[] = [];
       for (const w of chosen) {
         if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
-        const ours = bench.runWorkload(w, scale, { iters });
+        const ours = bench.runWorkload(w, scale, { iters, simd: opts.simd });
         let line: ComparedResult = ours;
         if (peer) {
           const numpy = [peer(w.name, scale, "threads=1"), peer(w.name, scale, "default")];
@@ -124,10 +126,10 @@ function peerRunner(dir: string, python: string): (workload: string, scale: numb
 }
 
 function table(results: readonly ComparedResult[], peers: boolean): string {
-  const head = ["workload", "scale", "iters", "seconds", "iters/s", "check"];
+  const head = ["workload", "scale", "iters", "seconds", "iters/s", "check", "kernels"];
   if (peers) head.push("NumPy iters/s (1 thread)", "NumPy iters/s (default)", "NumPy check", "ratio", "target", "met");
   const rows = results.map((r) => {
-    const row = [r.workload, String(r.scale), String(r.iters), fmt(r.seconds), String(Math.round(r.iters_per_s)), String(r.check)];
+    const row = [r.workload, String(r.scale), String(r.iters), fmt(r.seconds), String(Math.round(r.iters_per_s)), String(r.check), r.kernels];
     if (r.numpy) {
       const [one, def] = r.numpy;
       row.push(String(Math.round(one.iters_per_s)), String(Math.round(def.iters_per_s)), String(one.check), `${r.ratio}×`, `≥ ${r.target}×`, r.met ? "yes" : "no");

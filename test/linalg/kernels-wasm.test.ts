@@ -1,0 +1,96 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule,
+} from "../../src/linalg/index.ts";
+import { Rng } from "../../src/random/index.ts";
+
+/** ‖got − want‖∞ ≤ tol · max(‖want‖∞, tiny) */
+function closeInf(got: Float64Array, want: Float64Array, tol: number, what: string): void {
+  let err = 0, scale = 0;
+  for (let i = 0; i < want.length; i++) {
+    err = Math.max(err, Math.abs(got[i] - want[i]));
+    scale = Math.max(scale, Math.abs(want[i]));
+  }
+  assert.ok(err <= tol * Math.max(scale, 1e-300), `${what}: ‖Δ‖∞ = ${err}, ‖want‖∞ = ${scale}`);
+}
+
+const shapes: [number, number][] = [[0, 4], [1, 4], [3, 5], [4, 4], [5, 7], [8, 9], [9, 16], [13, 1], [6, 2], [37, 33], [200, 101]];
+
+test("Node 20 has WebAssembly SIMD: the kernels module compiles", () => {
+  assert.ok(wasmSimdModule() !== null);
+});
+
+test("the WASM logistic weight is kernels-exp's logisticWeight bit for bit", () => {
+  const w = wasmLogisticWeight();
+  assert.ok(w);
+  const rng = new Rng(11);
+  const ms = [0, -0, 1, -1, 708.9, 709, 709.5, 800, -708, -708.5, -800, Infinity, -Infinity, 1e-300, 36.7];
+  for (let k = 0; k < 20000; k++) ms.push((2 * rng.uniform() - 1) * (k % 2 ? 5 : 750));
+  for (const m of ms) assert.equal(w(m), logisticWeight(m), `m = ${m}`);
+  assert.ok(Number.isNaN(w(NaN)));
+});
+
+test("WASM SIMD residualGradT agrees with the plain kernel to 1e-12 on random inputs, every row and column tail", () => {
+  const rng = new Rng(12);
+  for (const [n, d] of shapes) {
+    const A = new Matrix(n, d, rng.fillNormal(new Float64Array(n * d)));
+    const kernel = prepareResidualGradT(A);
+    assert.equal(kernel.simd, true);
+    for (let rep = 0; rep < 2; rep++) {
+      const x = rng.fillNormal(new Float64Array(d)), y = rng.fillNormal(new Float64Array(n));
+      const r1 = new Float64Array(n), g1 = new Float64Array(d).fill(NaN), r2 = new Float64Array(n), g2 = new Float64Array(d);
+      assert.equal(kernel.run(x, y, r1, g1), g1);
+      residualGradT(A, x, y, r2, g2);
+      closeInf(r1, r2, 1e-12, `r ${n}×${d}`);
+      closeInf(g1, g2, 1e-12, `Aᵀr ${n}×${d}`);
+    }
+  }
+});
+
+test("WASM SIMD logisticGradSum agrees with the plain kernel to 1e-12, margins from small to saturated", () => {
+  const rng = new Rng(13);
+  for (const [n, d] of shapes) {
+    const Z = new Matrix(n, d, rng.fillNormal(new Float64Array(n * d)));
+    const kernel = prepareLogisticGradSum(Z);
+    assert.equal(kernel.simd, d >= 4, `${n}×${d}`);
+    for (const s of [0, 0.1, 3, 300]) {
+      const w = rng.fillNormal(new Float64Array(d), s);
+      const g1 = kernel.run(w, new Float64Array(d).fill(NaN)), g2 = logisticGradSum(Z, w, new Float64Array(d));
+      closeInf(g1, g2, 1e-12, `${n}×${d}, |w| ~ ${s}`);
+    }
+  }
+});
+
+test("a prepared kernel keeps its own copy of the matrix and checks vector lengths", () => {
+  const A = Matrix.fromRows([[1, 2, 3, 4], [5, 6, 7, 8]]);
+  const kernel = prepareResidualGradT(A);
+  A.data.fill(0); // not seen by the kernel
+  const r = new Float64Array(2), g = new Float64Array(4);
+  kernel.run(Float64Array.of(1, 0, 0, 0), Float64Array.of(0, 0), r, g);
+  assert.deepEqual(Array.from(r), [1, 5]);
+  assert.deepEqual(Array.from(g), [26, 32, 38, 44]);
+  assert.throws(() => kernel.run(new Float64Array(3), new Float64Array(2), r, g), /prepared for 2×4, x has 3 entries/);
+  assert.throws(() => kernel.run(new Float64Array(4), new Float64Array(2), new Float64Array(1), g), RangeError);
+});
+
+test("without WebAssembly, or without its SIMD, or with simd: false, the plain kernels run and give the plain results", () => {
+  const noSimd = { ...WebAssembly, validate: () => false } as unknown as typeof WebAssembly;
+  assert.equal(wasmSimdModule(null), null);
+  assert.equal(prepareResidualGradT(new Matrix(4, 4), { webAssembly: null }).simd, false);
+  assert.equal(wasmSimdModule(noSimd), null);
+  assert.equal(wasmLogisticWeight({ webAssembly: noSimd }), null);
+  const rng = new Rng(14);
+  const A = new Matrix(9, 6, rng.fillNormal(new Float64Array(54)));
+  const x = rng.fillNormal(new Float64Array(6)), y = rng.fillNormal(new Float64Array(9));
+  const want = residualGradT(A, x, y, new Float64Array(9), new Float64Array(6));
+  const wantL = logisticGradSum(A, x, new Float64Array(6));
+  for (const options of [{ webAssembly: noSimd }, { simd: false }]) {
+    const k = prepareResidualGradT(A, options);
+    assert.equal(k.simd, false);
+    assert.deepEqual(k.run(x, y, new Float64Array(9), new Float64Array(6)), want);
+    const l = prepareLogisticGradSum(A, options);
+    assert.equal(l.simd, false);
+    assert.deepEqual(l.run(x, new Float64Array(6)), wantL);
+  }
+});
