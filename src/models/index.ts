@@ -6,3 +6,4 @@ export { twoLayerLinear } from "./twoLayerLinear.ts";
 export { leastSquares } from "./leastSquares.ts";
 export { topSingularValueSquared } from "./powerIteration.ts";
 export { marginObjective, softmaxObjective, type MarginObjective, type BinaryMarginObjective } from "./marginObjective.ts";
+export * from "./matrix/index.ts";

@@ -17,3 +17,4 @@ export {
   optimizerRegistry, createOptimizer, OptimizerOptionError,
   type OptimizerEntry, type OptionSpec, type OptionType, type OptionValue,
 } from "./registry.ts";
+export * from "./flow/index.ts";
