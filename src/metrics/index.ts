@@ -7,3 +7,7 @@ export {
 } from "./rates.ts";
 export { spectralFilterGd, spectralFilterRidge } from "./spectral.ts";
 export { checkAtMost, checkAtLeast, checkCloser, allPass, type Check, type CheckExtra, type CloserSpec } from "./verdict.ts";
+export {
+  classificationMargins, normalizedMargin, softMinMargin, smoothMargin, marginGap, logGrowthResidual, svmKktResidual, nnls,
+  type SvmKktResidual,
+} from "./margins.ts";
