@@ -19,7 +19,7 @@ import { applyA, applyAdjoint, compileSdp, coneDot, coneNorm, zeroCone, type Con
 import { choleskyDependentSkip, choleskyInPlace, choleskySolveInPlace, clearUpper, congruence, congruenceT, gemmNTInto, scaledGram, transposeInto } from "./kernels.ts";
 import { formSchur, SchurWorkspace } from "./schur.ts";
 import { sdpCertificateCompiled } from "./certificate.ts";
-import { SdpError, type SdpOptions, type SdpProblem, type SdpSolution } from "./types.ts";
+import { SdpError, type SdpOptions, type SdpProblem, type SdpSolution, type SdpStatus } from "./types.ts";
 
 /** fraction of the distance to the boundary taken by a step */
 const STEP = 0.99;
@@ -29,6 +29,13 @@ const EXPON = 3;
 const DEPENDENT_PIVOT = 1e-12;
 /** relative Schur pivot below which a row is skipped as numerically dependent (see choleskyDependentSkip) */
 const SKIP_PIVOT = 1e-14;
+/** iterations without a halving of max(primal residual, dual residual, gap) that make a stall */
+const NO_PROGRESS = 12;
+/**
+ * when the method stalls or fails, an infeasibility certificate this accurate is reported instead: near τ = 0 the
+ * Newton systems lose accuracy before the certificate reaches tol
+ */
+const INFEASIBLE_FALLBACK = 1e-6;
 /** a step shorter than this is a stall */
 const MIN_STEP = 1e-9;
 
@@ -76,6 +83,9 @@ class InteriorPoint {
   private readonly y: Float64Array;
   private tau = 1;
   private kappa = 1;
+  /** the most accurate infeasibility certificates seen (relative residuals, Infinity when none) */
+  private bestPinf = Infinity;
+  private bestDinf = Infinity;
 
   // per-iteration data
   private readonly X: Cone;
@@ -168,7 +178,7 @@ class InteriorPoint {
     const start = performance.now();
     const { P, tol } = this;
     let reached = { primalResidual: Infinity, dualResidual: Infinity, gap: Infinity };
-    let step = 0;
+    let step = 0, best = Infinity, bestIt = 0;
     for (let it = 0; ; it++) {
       // current point and the residuals of the embedding
       this.formPoint();
@@ -193,7 +203,14 @@ class InteriorPoint {
       if (pres <= tol && dres <= tol && gap <= tol) return this.finish(it, start);
       this.checkInfeasible(it, cx, by, reached);
       if (it >= this.maxIterations) {
-        throw new SdpError("iteration limit", `sdp: no solution within ${this.maxIterations} iterations (${describe(reached)}); raise maxIterations or loosen tol`, it, reached);
+        this.fail("iteration limit", `sdp: no solution within ${this.maxIterations} iterations (${describe(reached)}); raise maxIterations or loosen tol`, it, reached);
+      }
+      const merit = Math.max(pres, dres, gap);
+      if (merit < 0.5 * best) {
+        best = merit;
+        bestIt = it;
+      } else if (it - bestIt >= NO_PROGRESS) {
+        this.fail("stalled", `sdp: stalled, no progress in the last ${NO_PROGRESS} iterations (${describe(reached)})`, it, reached);
       }
 
       // Newton system for this scaling
@@ -216,7 +233,7 @@ class InteriorPoint {
       this.solveNewton(this.H, rhsTk, 1 - sigma, this.dir);
       step = Math.min(1, STEP * this.maxStep(this.dir));
       if (!(step >= MIN_STEP)) {
-        throw new SdpError("stalled", `sdp: stalled at iteration ${it}, the step to the cone's boundary is ${step.toExponential(1)} (${describe(reached)})`, it, reached);
+        this.fail("stalled", `sdp: stalled at iteration ${it}, the step to the cone's boundary is ${step.toExponential(1)} (${describe(reached)})`, it, reached);
       }
       step = this.update(step, it, reached);
     }
@@ -250,18 +267,30 @@ class InteriorPoint {
       applyAdjoint(P, this.y, this.Z);
       addScaled(this.Z, this.S, 1);
       const pinf = coneNorm(this.Z) / by / Math.max(1, this.normC);
-      if (pinf <= tol) {
-        throw new SdpError("primal infeasible", `sdp: the constraints ⟨Aᵢ, X⟩ = bᵢ, X ⪰ 0 have no solution (Farkas certificate y with ‖A*(y) + S‖/bᵀy = ${pinf.toExponential(1)} at iteration ${it})`, it, reached);
-      }
+      this.bestPinf = Math.min(this.bestPinf, pinf);
+      if (pinf <= tol) this.infeasible("primal infeasible", pinf, it, reached);
     }
     if (cx < 0) {
       // a ray: A(X) = 0, X ⪰ 0, ⟨C, X⟩ < 0 ⇒ the primal objective is unbounded below
       applyA(P, this.X, this.vecM);
       const dinf = norm(this.vecM) / -cx / Math.max(1, this.normB);
-      if (dinf <= tol) {
-        throw new SdpError("dual infeasible", `sdp: the primal objective is unbounded below (ray X ⪰ 0 with ‖A(X)‖/(−⟨C, X⟩) = ${dinf.toExponential(1)} at iteration ${it}); the dual is infeasible`, it, reached);
-      }
+      this.bestDinf = Math.min(this.bestDinf, dinf);
+      if (dinf <= tol) this.infeasible("dual infeasible", dinf, it, reached);
     }
+  }
+
+  private infeasible(status: "primal infeasible" | "dual infeasible", accuracy: number, it: number, reached: SdpError["reached"]): never {
+    const message = status === "primal infeasible"
+      ? `sdp: the constraints ⟨Aᵢ, X⟩ = bᵢ, X ⪰ 0 have no solution (Farkas certificate y with ‖A*(y) + S‖/bᵀy = ${accuracy.toExponential(1)} by iteration ${it})`
+      : `sdp: the primal objective is unbounded below (ray X ⪰ 0 with ‖A(X)‖/(−⟨C, X⟩) = ${accuracy.toExponential(1)} by iteration ${it}); the dual is infeasible`;
+    throw new SdpError(status, message, it, reached);
+  }
+
+  /** throws the failure, or the infeasibility it stalled on when a certificate within INFEASIBLE_FALLBACK was seen */
+  private fail(status: SdpStatus, message: string, it: number, reached: SdpError["reached"]): never {
+    if (this.bestPinf <= INFEASIBLE_FALLBACK && this.bestPinf <= this.bestDinf) this.infeasible("primal infeasible", this.bestPinf, it, reached);
+    if (this.bestDinf <= INFEASIBLE_FALLBACK) this.infeasible("dual infeasible", this.bestDinf, it, reached);
+    throw new SdpError(status, message, it, reached);
   }
 
   /** scaled residual, D̃, the Schur complement and its factor, and the Δτ-column v′ of the reduced system */
@@ -278,7 +307,7 @@ class InteriorPoint {
     // at the start W = I and M is the Gram matrix of the Aᵢ: a tiny pivot there is a genuinely dependent constraint
     const skipped = choleskyDependentSkip(this.M, m, it === 0 ? DEPENDENT_PIVOT : SKIP_PIVOT, this.vecM);
     if (skipped < 0) {
-      throw new SdpError("numerical failure", `sdp: the Schur complement is not a number at iteration ${it} (${describe(reached)})`, it, reached);
+      this.fail("numerical failure", `sdp: the Schur complement is not a number at iteration ${it} (${describe(reached)})`, it, reached);
     }
     if (it === 0 && skipped > 0) {
       throw new RangeError(`sdp: the constraint matrices are linearly dependent (${skipped} of the ${m} are combinations of the others); remove redundant constraints`);
@@ -379,7 +408,7 @@ class InteriorPoint {
     for (let tries = 0; ; tries++) {
       if (this.tryScalingUpdate(alpha)) break;
       if (tries >= 8) {
-        throw new SdpError("numerical failure", `sdp: the scaled iterate lost positive definiteness at iteration ${it} (${describe(reached)})`, it, reached);
+        this.fail("numerical failure", `sdp: the scaled iterate lost positive definiteness at iteration ${it} (${describe(reached)})`, it, reached);
       }
       alpha *= 0.5;
     }
