@@ -106,7 +106,7 @@ export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvm
   let rounds = 0, ipmIterations = 0;
   // each working set is solved loosely first; once no example is violated, the same
   // interior-point run continues to full accuracy and the examples are checked again
-  const looseTol = Math.max(ipmTol, 1e-6);
+  const looseTol = Math.max(ipmTol, 1e-2);
   let Zs = signedRowsOf(X, y, S);
   let loose: QpIpmResult | undefined;
   for (;;) {
