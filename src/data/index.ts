@@ -3,7 +3,7 @@ export type { RegressionData } from "./types.ts";
 export { parseCsv, csvRecords, DataError, type CsvOptions } from "./csv.ts";
 export * from "./generators.ts";
 export {
-  checkBinaryLabels, checkMulticlassLabels, separableData, separable2d,
+  checkBinaryLabels, checkMulticlassLabels, separableData, separable2d, separableMulticlass, type SeparableMulticlassOptions,
   type BinaryClassificationData, type MulticlassData, type SeparableOptions, type SeparableData, type Separable2dOptions,
 } from "./separable.ts";
 export {

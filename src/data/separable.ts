@@ -153,3 +153,44 @@ export function separable2d(rng: Rng, opts: Separable2dOptions = {}): SeparableD
     clearance: opts.clearance ?? 0.05,
   });
 }
+
+export interface SeparableMulticlassOptions {
+  readonly n: number;
+  readonly d: number;
+  readonly classes: number;
+  /** every point has (W*x)_c − max_{r≠c} (W*x)_r ≥ gap (default 0.1) */
+  readonly gap?: number;
+}
+
+/**
+ * Multiclass data separable through the origin: a random W* ∈ R^{k×d} (row-major, ‖W*‖_F = 1),
+ * Gaussian x labelled c = argmax_r (W*x)_r, kept when its multiclass margin is at least gap.
+ */
+export function separableMulticlass(rng: Rng, opts: SeparableMulticlassOptions): MulticlassData & { readonly wStar: Float64Array } {
+  const { n, d, classes: k, gap = 0.1 } = opts;
+  checkInt("n", n, 1);
+  checkInt("d", d, 1);
+  checkInt("classes", k, 2);
+  if (!(gap > 0 && gap < Infinity)) throw new RangeError(`separableMulticlass: gap must be a positive number, got ${gap}`);
+  const wStar = rng.fillNormal(new Float64Array(k * d));
+  const nw = Math.sqrt(dot(wStar, wStar));
+  for (let j = 0; j < k * d; j++) wStar[j] /= nw;
+  const X = new Matrix(n, d);
+  const labels = new Int32Array(n);
+  const x = new Float64Array(d), s = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    let c = 0, second = -Infinity, tries = 0;
+    do {
+      if (++tries > 100000) throw new RangeError(`separableMulticlass: gap ${gap} is too large to draw points with (d = ${d}, ${k} classes)`);
+      rng.fillNormal(x);
+      for (let r = 0; r < k; r++) s[r] = dot(wStar.subarray(r * d, (r + 1) * d), x);
+      c = 0;
+      for (let r = 1; r < k; r++) if (s[r] > s[c]) c = r;
+      second = -Infinity;
+      for (let r = 0; r < k; r++) if (r !== c) second = Math.max(second, s[r]);
+    } while (s[c] - second < gap);
+    X.row(i).set(x);
+    labels[i] = c;
+  }
+  return { X, labels, classes: k, wStar };
+}

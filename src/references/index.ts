@@ -23,3 +23,4 @@ export { maxMarginL1, maxMarginLinf, type MaxMarginLpOptions } from "./svmLpNorm
 export { maxMarginLp, type MaxMarginPOptions } from "./svmPNorm.ts";
 export { maxMargin } from "./svmMaxMargin.ts";
 export { separabilityCheck, requireSeparable, NotSeparableError, type SeparabilityResult, type SeparabilityOptions } from "./svmSeparability.ts";
+export { multiclassSvm, multiclassSvmCertificate, type MulticlassSvmSolution } from "./svmMulticlass.ts";

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { separableData, separable2d, checkBinaryLabels, checkMulticlassLabels } from "../../src/data/index.ts";
+import { separableData, separable2d, separableMulticlass, checkBinaryLabels, checkMulticlassLabels } from "../../src/data/index.ts";
 import { Matrix, dot, norm2 } from "../../src/linalg/index.ts";
 import { Rng } from "../../src/random/index.ts";
 
@@ -62,4 +62,18 @@ test("bad options and bad labels are refused with one clear message", () => {
   assert.throws(() => checkBinaryLabels("t", X, Float64Array.from([1, 1])), /2 labels, X has 3 rows/);
   checkMulticlassLabels("m", { X, labels: Int32Array.from([0, 2, 1]), classes: 3 });
   assert.throws(() => checkMulticlassLabels("m", { X, labels: Int32Array.from([0, 3, 1]), classes: 3 }), /label 1 is 3; labels must be integers in 0…2/);
+});
+
+test("separableMulticlass: labels are argmax_r (W*x)_r with a multiclass margin ≥ gap, ‖W*‖_F = 1", () => {
+  const data = separableMulticlass(new Rng(7), { n: 120, d: 4, classes: 3, gap: 0.25 });
+  assert.ok(Math.abs(norm2(data.wStar) - 1) < 1e-15);
+  const counts = [0, 0, 0];
+  for (let i = 0; i < 120; i++) {
+    const s = [0, 1, 2].map((r) => dot(data.wStar.subarray(4 * r, 4 * r + 4), data.X.row(i)));
+    const c = data.labels[i];
+    counts[c]++;
+    for (let r = 0; r < 3; r++) if (r !== c) assert.ok(s[c] - s[r] >= 0.25);
+  }
+  assert.ok(counts.every((v) => v > 0));
+  assert.throws(() => separableMulticlass(new Rng(0), { n: 5, d: 2, classes: 1 }), /classes must be an integer ≥ 2/);
 });
