@@ -118,10 +118,14 @@ export function applyAdjoint(P: CompiledSdp, y: Float64Array, out: Cone): Cone {
 }
 
 function denseAdjoint(a: Float64Array, y: Float64Array, nn: number, m: number, z: Float64Array): void {
-  for (let i = 0; i < m; i++) {
-    const yi = y[i];
-    if (yi === 0) continue;
-    const o = i * nn;
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    // two constraints per pass over z
+    const y0 = y[i], y1 = y[i + 1], o0 = i * nn, o1 = o0 + nn;
+    for (let t = 0; t < nn; t++) z[t] += y0 * a[o0 + t] + y1 * a[o1 + t];
+  }
+  if (i < m) {
+    const yi = y[i], o = i * nn;
     for (let t = 0; t < nn; t++) z[t] += yi * a[o + t];
   }
 }

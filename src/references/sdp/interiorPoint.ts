@@ -16,7 +16,7 @@
 // The orthant is the diagonal case: w = √(x/s), λ = √(xs).
 import { Matrix, eigSymInto, EigSymWorkspace, svd } from "../../linalg/index.ts";
 import { applyA, applyAdjoint, compileSdp, coneDot, coneNorm, zeroCone, type Cone, type CompiledSdp } from "./compile.ts";
-import { choleskyDependentSkip, choleskyInPlace, choleskySolveInPlace, clearUpper, congruence, congruenceT, gemmNTInto, scaledGram, transposeInto } from "./kernels.ts";
+import { PivotedCholesky, choleskyInPlace, clearUpper, congruence, congruenceT, gemmNTInto, scaledGram, transposeInto } from "./kernels.ts";
 import { formSchur, SchurWorkspace } from "./schur.ts";
 import { sdpCertificateCompiled } from "./certificate.ts";
 import { SdpError, type SdpOptions, type SdpProblem, type SdpSolution, type SdpStatus } from "./types.ts";
@@ -25,10 +25,10 @@ import { SdpError, type SdpOptions, type SdpProblem, type SdpSolution, type SdpS
 const STEP = 0.99;
 /** centering exponent: σ = (1 − α_affine)³ */
 const EXPON = 3;
-/** relative pivot of the constraints' Gram matrix below which a constraint counts as dependent */
+/** pivot of the constraints' Gram matrix (scaled to unit diagonal) below which a constraint counts as dependent */
 const DEPENDENT_PIVOT = 1e-12;
-/** relative Schur pivot below which a row is skipped as numerically dependent (see choleskyDependentSkip) */
-const SKIP_PIVOT = 1e-14;
+/** Schur pivot, relative to the largest diagonal entry, below which a row is skipped as numerically dependent */
+const SKIP_PIVOT = 1e-13;
 /** iterations without a halving of max(primal residual, dual residual, gap) that make a stall */
 const NO_PROGRESS = 12;
 /**
@@ -98,6 +98,7 @@ class InteriorPoint {
   private rg = 0;
   private readonly M: Float64Array;
   private readonly schur: SchurWorkspace;
+  private readonly chol: PivotedCholesky;
   /** v′ = M⁻¹(g_D + b) with g_D = A(R D̃ Rᵀ) */
   private readonly v: Float64Array;
   /** g_D − b */
@@ -162,6 +163,7 @@ class InteriorPoint {
     this.rp = new Float64Array(m);
     this.M = new Float64Array(m * m);
     this.schur = new SchurWorkspace(P);
+    this.chol = new PivotedCholesky(m);
     this.v = new Float64Array(m);
     this.q = new Float64Array(m);
     this.vecM = new Float64Array(m);
@@ -263,9 +265,8 @@ class InteriorPoint {
   private checkInfeasible(it: number, cx: number, by: number, reached: SdpError["reached"]): void {
     const { P, tol } = this;
     if (by > 0) {
-      // Farkas: A*(y) + S = 0 with S ⪰ 0 and bᵀy > 0 ⇒ no X ⪰ 0 satisfies A(X) = b
-      applyAdjoint(P, this.y, this.Z);
-      addScaled(this.Z, this.S, 1);
+      // Farkas: A*(y) + S = 0 with S ⪰ 0 and bᵀy > 0 ⇒ no X ⪰ 0 satisfies A(X) = b; here A*(y) + S = Cτ − r_d
+      forEachPair(this.Z, P.C, this.rd, (z, c, r, t) => { z[t] = c[t] * this.tau - r[t]; });
       const pinf = coneNorm(this.Z) / by / Math.max(1, this.normC);
       this.bestPinf = Math.min(this.bestPinf, pinf);
       if (pinf <= tol) this.infeasible("primal infeasible", pinf, it, reached);
@@ -293,6 +294,25 @@ class InteriorPoint {
     throw new SdpError(status, message, it, reached);
   }
 
+  /**
+   * At the start W = I and M is the Gram matrix of the Aᵢ: scaled to unit diagonal, a pivot below DEPENDENT_PIVOT
+   * there is a genuinely dependent (or zero) constraint, which the method cannot handle.
+   */
+  private checkIndependent(): void {
+    const { m, M } = this;
+    const G = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) {
+      if (!(M[i * m + i] > 0)) throw new RangeError(`sdp: constraint ${i} is zero (Aᵢ = 0)`);
+    }
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) G[i * m + j] = M[i * m + j] / Math.sqrt(M[i * m + i] * M[j * m + j]);
+    }
+    const rank = new PivotedCholesky(m).factor(G, DEPENDENT_PIVOT);
+    if (rank < m) {
+      throw new RangeError(`sdp: the constraint matrices are linearly dependent (${m - rank} of the ${m} are combinations of the others); remove redundant constraints`);
+    }
+  }
+
   /** scaled residual, D̃, the Schur complement and its factor, and the Δτ-column v′ of the reduced system */
   private prepareScaling(it: number, reached: SdpError["reached"]): void {
     const { P, m, tau } = this;
@@ -303,16 +323,16 @@ class InteriorPoint {
       for (let p = 0; p < n; p++) d[p * n + p] += lam[p] / tau;
     }
     for (let c = 0; c < this.l; c++) this.Dt.lin[c] += this.lamLin[c] / tau;
-    formSchur(P, this.Rt, this.W, this.w, this.schur, this.M);
+    formSchur(P, this.Rt, this.W, this.w, this.schur, this.M, it === 0);
     // at the start W = I and M is the Gram matrix of the Aᵢ: a tiny pivot there is a genuinely dependent constraint
-    const skipped = choleskyDependentSkip(this.M, m, it === 0 ? DEPENDENT_PIVOT : SKIP_PIVOT, this.vecM);
-    if (skipped < 0) {
+    if (it === 0) this.checkIndependent();
+    let dmax = 0;
+    for (let i = 0; i < m; i++) dmax = Math.max(dmax, this.M[i * m + i]);
+    const rank = this.chol.factor(this.M, SKIP_PIVOT * dmax);
+    if (rank < 0) {
       this.fail("numerical failure", `sdp: the Schur complement is not a number at iteration ${it} (${describe(reached)})`, it, reached);
     }
-    if (it === 0 && skipped > 0) {
-      throw new RangeError(`sdp: the constraint matrices are linearly dependent (${skipped} of the ${m} are combinations of the others); remove redundant constraints`);
-    }
-    this.skipped = skipped;
+    this.skipped = m - rank;
     // g_D = A(R D̃ Rᵀ), v′ = M⁻¹(g_D + b), q = g_D − b
     this.toUnscaledPrimal(this.Dt, this.U);
     applyA(P, this.U, this.q);
@@ -320,7 +340,7 @@ class InteriorPoint {
       this.v[i] = this.q[i] + P.b[i];
       this.q[i] -= P.b[i];
     }
-    choleskySolveInPlace(this.M, m, this.v, this.v);
+    this.chol.solve(this.v, this.v);
     this.den = dot(this.q, this.v) - coneDot(this.Dt, this.Dt) - this.kappa / tau;
   }
 
@@ -337,7 +357,7 @@ class InteriorPoint {
     const u = out.dy;
     applyA(P, U, u);
     for (let i = 0; i < m; i++) u[i] = eta * this.rp[i] - u[i];
-    choleskySolveInPlace(this.M, m, u, u);
+    this.chol.solve(u, u);
     const num = eta * this.rg - coneDot(this.Dt, E) - (eta * dot(y, this.rp)) / tau - dot(this.q, u) - rhsTk / tau;
     const dtau = num / this.den;
     for (let i = 0; i < m; i++) u[i] += dtau * this.v[i]; // u + Δτ v′ (the ray part is added below)

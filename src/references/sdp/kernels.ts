@@ -118,66 +118,115 @@ export function choleskyInPlace(a: Float64Array, n: number): number {
 }
 
 /**
- * Cholesky for the Schur complement, which is singular to working precision along directions that do not change
- * the primal iterate (a non-unique dual, m above the dimension of the optimal face): a pivot below
- * `rel`·(its original diagonal entry) marks row j as dependent on the rows before it; its pivot is set to a huge
- * value so the solve returns ≈ 0 in that coordinate (the LIPSOL/SeDuMi remedy). Returns the number of such rows,
- * or −1 − j if pivot j is not even a number.
+ * Cholesky with diagonal pivoting, P M Pᵀ = L Lᵀ, stopping at rank r when every remaining pivot is ≤ tol (LAPACK's
+ * pstf2). The Schur complement is singular to working precision along directions that do not change the primal
+ * iterate (a non-unique dual, m above the dimension of the optimal face); pivoting factors a well-conditioned
+ * subset of its rows first and leaves the rest out (their Δy components are 0, the LIPSOL/SeDuMi remedy made
+ * rank-revealing). Works in place on the full symmetric array a (lower triangle ← L of the permuted matrix).
  */
-export function choleskyDependentSkip(a: Float64Array, n: number, rel: number, diag: Float64Array): number {
-  for (let j = 0; j < n; j++) diag[j] = a[j * n + j];
-  let skipped = 0;
-  for (let j = 0; j < n; j++) {
-    const rj = j * n;
-    let d = a[rj + j];
-    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
-    if (Number.isNaN(d)) return -1 - j;
-    if (!(d > rel * diag[j])) {
-      skipped++;
-      a[rj + j] = HUGE_PIVOT;
-      for (let i = j + 1; i < n; i++) a[i * n + j] = 0;
-      continue;
+export class PivotedCholesky {
+  readonly n: number;
+  /** row i of the factor is row perm[i] of the matrix */
+  readonly perm: Int32Array;
+  /** updated diagonal of the trailing block */
+  private readonly work: Float64Array;
+  private readonly tmp: Float64Array;
+  private a: Float64Array;
+  rank = 0;
+
+  constructor(n: number) {
+    this.n = n;
+    this.perm = new Int32Array(n);
+    this.work = new Float64Array(n);
+    this.tmp = new Float64Array(n);
+    this.a = new Float64Array(0);
+  }
+
+  /** factors a (n×n, full symmetric storage; overwritten); returns the rank, −1 if the matrix holds a NaN */
+  factor(a: Float64Array, tol: number): number {
+    const n = this.n, perm = this.perm, work = this.work;
+    this.a = a;
+    for (let i = 0; i < n; i++) {
+      perm[i] = i;
+      work[i] = a[i * n + i];
+      if (Number.isNaN(work[i])) return (this.rank = -1);
     }
-    const ljj = Math.sqrt(d);
-    a[rj + j] = ljj;
-    const inv = 1 / ljj;
-    // column j below the diagonal, two rows at a time (each loaded a_jk feeds both)
-    let i = j + 1;
-    for (; i + 1 < n; i += 2) {
-      const r0 = i * n, r1 = r0 + n;
-      let s0 = a[r0 + j], s1 = a[r1 + j];
-      for (let k = 0; k < j; k++) {
-        const ajk = a[rj + k];
-        s0 -= a[r0 + k] * ajk;
-        s1 -= a[r1 + k] * ajk;
+    let j = 0;
+    for (; j < n; j++) {
+      let p = j;
+      for (let i = j + 1; i < n; i++) if (work[i] > work[p]) p = i;
+      const d = work[p];
+      if (Number.isNaN(d)) return (this.rank = -1);
+      if (!(d > tol)) break;
+      if (p !== j) this.swap(j, p);
+      const rj = j * n, ljj = Math.sqrt(d), inv = 1 / ljj;
+      a[rj + j] = ljj;
+      let i = j + 1;
+      for (; i + 1 < n; i += 2) {
+        const r0 = i * n, r1 = r0 + n;
+        let s0 = a[r0 + j], s1 = a[r1 + j];
+        for (let k = 0; k < j; k++) {
+          const ajk = a[rj + k];
+          s0 -= a[r0 + k] * ajk;
+          s1 -= a[r1 + k] * ajk;
+        }
+        s0 *= inv;
+        s1 *= inv;
+        a[r0 + j] = s0;
+        a[r1 + j] = s1;
+        work[i] -= s0 * s0;
+        work[i + 1] -= s1 * s1;
       }
-      a[r0 + j] = s0 * inv;
-      a[r1 + j] = s1 * inv;
+      if (i < n) {
+        const r0 = i * n;
+        let s0 = a[r0 + j];
+        for (let k = 0; k < j; k++) s0 -= a[r0 + k] * a[rj + k];
+        s0 *= inv;
+        a[r0 + j] = s0;
+        work[i] -= s0 * s0;
+      }
     }
-    if (i < n) {
-      const r0 = i * n;
-      let s0 = a[r0 + j];
-      for (let k = 0; k < j; k++) s0 -= a[r0 + k] * a[rj + k];
-      a[r0 + j] = s0 * inv;
+    return (this.rank = j);
+  }
+
+  /** symmetric swap of rows and columns j and p (full storage), with the pivot bookkeeping */
+  private swap(j: number, p: number): void {
+    const { n, a, perm, work } = this;
+    const rj = j * n, rp = p * n;
+    for (let c = 0; c < n; c++) {
+      const t = a[rj + c];
+      a[rj + c] = a[rp + c];
+      a[rp + c] = t;
     }
+    for (let r = 0; r < n; r++) {
+      const t = a[r * n + j];
+      a[r * n + j] = a[r * n + p];
+      a[r * n + p] = t;
+    }
+    let t = perm[j];
+    perm[j] = perm[p];
+    perm[p] = t;
+    t = work[j];
+    work[j] = work[p];
+    work[p] = t;
   }
-  return skipped;
-}
 
-const HUGE_PIVOT = 1e150;
-
-/** Solves L Lᵀ x = b with the lower factor from choleskyInPlace; x may alias b. */
-export function choleskySolveInPlace(L: Float64Array, n: number, b: Float64Array, x: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[ri + k] * x[k];
-    x[i] = s / L[ri + i];
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let s = x[i];
-    for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k];
-    x[i] = s / L[i * n + i];
+  /** x ← the solution of M x = b on the factored rows (components outside them 0); x may alias b */
+  solve(b: Float64Array, x: Float64Array): void {
+    const { n, a, perm, rank } = this, z = this.tmp;
+    for (let i = 0; i < rank; i++) {
+      const ri = i * n;
+      let s = b[perm[i]];
+      for (let k = 0; k < i; k++) s -= a[ri + k] * z[k];
+      z[i] = s / a[ri + i];
+    }
+    for (let i = rank - 1; i >= 0; i--) {
+      let s = z[i];
+      for (let k = i + 1; k < rank; k++) s -= a[k * n + i] * z[k];
+      z[i] = s / a[i * n + i];
+    }
+    x.fill(0, 0, n);
+    for (let i = 0; i < rank; i++) x[perm[i]] = z[i];
   }
 }
 

@@ -45,21 +45,25 @@ export class SchurWorkspace {
 
 /**
  * M ← the Schur complement (m×m, full storage) for the scaling given by Rt[k] = R_kᵀ and W[k] = R_k R_kᵀ of each
- * PSD block and w (orthant).
+ * PSD block and w (orthant); identity = true promises R = I (the starting point), where Ãᵢ = Aᵢ.
  */
-export function formSchur(P: CompiledSdp, Rt: readonly Float64Array[], W: readonly Float64Array[], w: Float64Array, ws: SchurWorkspace, M: Float64Array): void {
+export function formSchur(P: CompiledSdp, Rt: readonly Float64Array[], W: readonly Float64Array[], w: Float64Array, ws: SchurWorkspace, M: Float64Array, identity = false): void {
   const m = P.m, len = ws.len, packed = ws.packed, t = ws.t, u = ws.u;
   P.blocks.forEach((blk, k) => {
     if (blk.kind !== "dense") return;
     const n = blk.n, off = ws.offsets[k], rt = Rt[k], views = ws.views[k];
     for (let i = 0; i < m; i++) {
-      gemmNTInto(rt, views[i], t, n, n, n); // t = Rᵀ Aᵢ
-      gemmNTInto(t, rt, u, n, n, n, true); // u = Rᵀ Aᵢ R, upper triangle
+      let a = views[i];
+      if (!identity) {
+        gemmNTInto(rt, a, t, n, n, n); // t = Rᵀ Aᵢ
+        gemmNTInto(t, rt, u, n, n, n, true); // u = Rᵀ Aᵢ R, upper triangle
+        a = u;
+      }
       let o = i * len + off;
       for (let p = 0; p < n; p++) {
         const up = p * n;
-        packed[o++] = u[up + p];
-        for (let q = p + 1; q < n; q++) packed[o++] = SQRT2 * u[up + q];
+        packed[o++] = a[up + p];
+        for (let q = p + 1; q < n; q++) packed[o++] = SQRT2 * a[up + q];
       }
     }
   });

@@ -2,11 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Matrix } from "../../../src/linalg/index.ts";
 import { Rng } from "../../../src/random/index.ts";
-import { choleskyDependentSkip, choleskyInPlace, choleskySolveInPlace, congruence, congruenceT, gemmNTInto, gramRows, transposeInto } from "../../../src/references/sdp/kernels.ts";
+import { PivotedCholesky, choleskyInPlace, clearUpper, congruence, congruenceT, gemmNTInto, gramRows, transposeInto } from "../../../src/references/sdp/kernels.ts";
 import { compileSdp } from "../../../src/references/sdp/compile.ts";
 import { formSchur, SchurWorkspace } from "../../../src/references/sdp/schur.ts";
 import { SparseSymmetric } from "../../../src/references/sdp/index.ts";
 import { gaussian, matmul, symmetricGaussian, trace } from "./helpers.ts";
+import { gaussSolve } from "../helpers.ts";
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
@@ -49,31 +50,43 @@ test("congruences Rᵀ Z R and R Z Rᵀ match the products, symmetric in full st
   }
 });
 
-test("Cholesky solves SPD systems; the dependent-skip variant flags a repeated row and still solves the rest", () => {
+test("Cholesky factors SPD matrices; the pivoted one solves them, reveals the rank of a repeated row and still solves the rest", () => {
   const rng = new Rng(3);
   const G = gaussian(rng, 5, 8);
   const M = matmul(G, G.transpose());
   const L = M.data.slice();
   assert.equal(choleskyInPlace(L, 5), -1);
-  const b = rng.fillNormal(new Float64Array(5)), x = new Float64Array(5);
-  choleskySolveInPlace(L, 5, b, x);
-  const Mx = Float64Array.from({ length: 5 }, (_, i) => x.reduce((s, v, j) => s + M.get(i, j) * v, 0));
-  assert.ok(maxDiff(Mx, b) < 1e-10);
+  clearUpper(L, 5);
+  const Lm = new Matrix(5, 5, L);
+  assert.ok(maxDiff(matmul(Lm, Lm.transpose()).data, M.data) < 1e-12 * Math.max(...M.data.map(Math.abs)));
   // not positive definite: reports the failing pivot
   assert.equal(choleskyInPlace(Float64Array.of(1, 2, 2, 1), 2), 1);
+  const b = rng.fillNormal(new Float64Array(5));
+  const x = Float64Array.from(gaussSolve(M.toArrays(), Array.from(b)));
+  // pivoted: full rank solves exactly; a repeated row leaves rank 2 and a consistent system is still solved
+  const pc = new PivotedCholesky(5);
+  const F5 = M.data.slice();
+  assert.equal(pc.factor(F5, 1e-13 * Math.max(...[0, 1, 2, 3, 4].map((i) => M.get(i, i)))), 5);
+  const y = new Float64Array(5);
+  pc.solve(b, y);
+  assert.ok(maxDiff(y, x) < 1e-10 * Math.max(...x.map(Math.abs)));
+  // the first pivot is the largest diagonal entry
+  assert.equal(pc.perm[0], [0, 1, 2, 3, 4].reduce((p, i) => (M.get(i, i) > M.get(p, p) ? i : p), 0));
 
-  // rows 0, 1, 2 with row 2 = row 1: Gram singular; skipping row 2 gives a solution with x₂ ≈ 0 that solves the system
   const P = gaussian(rng, 3, 6);
-  P.data.copyWithin(12, 6, 12);
+  P.data.copyWithin(12, 6, 12); // row 2 = row 1
   const S = matmul(P, P.transpose());
+  const pc3 = new PivotedCholesky(3);
   const F = S.data.slice();
-  assert.equal(choleskyDependentSkip(F, 3, 1e-12, new Float64Array(3)), 1);
+  assert.equal(pc3.factor(F, 1e-13 * Math.max(S.get(0, 0), S.get(1, 1))), 2);
   const rhs = Float64Array.from({ length: 3 }, (_, i) => S.get(i, 0) + 2 * S.get(i, 1)); // consistent: S (1, 2, 0)
   const sol = new Float64Array(3);
-  choleskySolveInPlace(F, 3, rhs, sol);
-  assert.ok(Math.abs(sol[2]) < 1e-100);
+  pc3.solve(rhs, sol);
+  assert.ok(sol[1] === 0 || sol[2] === 0); // one of the twin rows is left out
   const Ssol = Float64Array.from({ length: 3 }, (_, i) => sol.reduce((s, v, j) => s + S.get(i, j) * v, 0));
   assert.ok(maxDiff(Ssol, rhs) < 1e-9 * Math.max(...rhs.map(Math.abs)));
+  // a NaN is reported
+  assert.equal(new PivotedCholesky(2).factor(Float64Array.of(1, 0, 0, NaN), 0), -1);
 });
 
 test("the Schur complement is tr(Aᵢ W Aⱼ W) + Σ w²aᵢaⱼ in both the dense and the sparse layout", () => {
