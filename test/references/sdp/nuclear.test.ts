@@ -157,6 +157,20 @@ test("a sparse completion of a rank-one 6×5 matrix agrees with the dense block 
   assert.ok(Math.abs(sparse.certificate.primalObjective - dense.certificate.primalObjective) < 1e-8 * dense.certificate.primalObjective);
 });
 
+test("completions with many entries (primal-degenerate SDPs, most Schur rows numerically dependent) still reach 1e-9", () => {
+  for (const [n, frac, seed] of [[15, 0.8, 3], [20, 0.6, 4]]) {
+    const rng = new Rng(seed);
+    const U = gaussian(rng, n, 2), V = gaussian(rng, n, 2);
+    const truth = new Matrix(n, n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) truth.set(i, j, U.get(i, 0) * V.get(j, 0) + U.get(i, 1) * V.get(j, 1));
+    const entries: { i: number; j: number; value: number }[] = [];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (rng.uniform() < frac) entries.push({ i, j, value: truth.get(i, j) });
+    const sol = matrixCompletionNuclear(n, n, entries);
+    assert.ok(sol.certificate.ok, JSON.stringify(sol.certificate));
+    assert.ok(relErr(sol.solution, truth) < 1e-6, `n = ${n}`);
+  }
+});
+
 test("min-Frobenius is Σ μᵢAᵢ with Gμ = y, certified, and fails its certificate off the span", () => {
   const rng = new Rng(17);
   const A = Array.from({ length: 7 }, () => gaussian(rng, 3, 4));
