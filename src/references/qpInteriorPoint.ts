@@ -200,8 +200,17 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
     return { status, w, s, z, iterations, primalResidual: primal, dualResidual: dual, gap, farkas };
   };
 
-  /** no further progress: optimal if the residuals reached acceptTol, else stalled */
+  // the best iterate so far (by the largest relative residual): late iterations can lose
+  // stationarity to round-off, and a stalled run returns the best point it saw
+  const best = { w: new Float64Array(d), s: new Float64Array(m), z: new Float64Array(m), merit: Infinity };
+
+  /** no further progress: back to the best iterate; optimal if its residuals reached acceptTol, else stalled */
   function stop(it: number): QpIpmResult {
+    if (best.merit < Infinity) {
+      w.set(best.w);
+      s.set(best.s);
+      z.set(best.z);
+    }
     const r = residuals();
     return result(r.primal <= acceptTol && r.dual <= acceptTol && r.gap <= acceptTol ? "optimal" : "stalled", it);
   }
@@ -263,6 +272,7 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
     if (r.primal <= tol && r.dual <= tol && r.gap <= tol) return result("optimal", it);
     if (!(Number.isFinite(r.primal) && Number.isFinite(r.dual) && Number.isFinite(r.gap))) return stop(it);
     // Farkas ray: z with hᵀz > 0 and ‖Gᵀz‖ tiny relative to hᵀz certifies primal infeasibility
+    // (to within 1e-9: a feasible problem whose solution has ‖w‖ ≳ 1e9 looks the same)
     let hz = 0;
     for (let i = 0; i < m; i++) hz += h[i] * z[i];
     if (hz > 0) {
@@ -273,10 +283,16 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
       }
     }
     const merit = Math.max(r.primal, r.dual, r.gap);
+    if (merit < best.merit) {
+      best.w.set(w);
+      best.s.set(s);
+      best.z.set(z);
+      best.merit = merit;
+    }
     if (merit < 0.5 * bestMerit) {
       bestMerit = merit;
       stall = 0;
-    } else if (++stall >= 6) {
+    } else if (++stall >= 15) {
       return stop(it);
     }
 
@@ -310,5 +326,7 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
     }
   }
   const r = residuals();
-  return result(r.primal <= tol && r.dual <= tol && r.gap <= tol ? "optimal" : "maxIterations", maxIterations);
+  if (r.primal <= tol && r.dual <= tol && r.gap <= tol) return result("optimal", maxIterations);
+  const stopped = stop(maxIterations);
+  return stopped.status === "optimal" ? stopped : { ...stopped, status: "maxIterations" };
 }

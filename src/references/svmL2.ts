@@ -5,7 +5,7 @@
 // constraints (it solves a relaxation and is feasible), and S only grows, so the
 // loop ends. With n ≫ d only a few hundred examples are ever in S.
 // Dual: max 1ᵀα − ½‖Zᵀα‖² s.t. α ≥ 0 (zᵢ = yᵢxᵢ), with w = Zᵀα at the optimum.
-import { Matrix, norm2 } from "../linalg/index.ts";
+import { Matrix, lstsqMinNorm, norm2 } from "../linalg/index.ts";
 import type { Certificate } from "./types.ts";
 import { qpInteriorPoint, type QpIpmResult } from "./qpInteriorPoint.ts";
 import { checkClassification, combineRows, marginsOf, maxMarginSolution, signedRowsOf, supportOf, type MaxMarginSolution } from "./svmCertificate.ts";
@@ -14,7 +14,7 @@ import { NotSeparableError } from "./svmSeparability.ts";
 export interface HardMarginSvmOptions {
   /** certificate tolerance (default 1e-8) */
   readonly tol?: number;
-  /** interior-point tolerance on residuals and gap (default 1e-12) */
+  /** interior-point tolerance on residuals and gap before the active-set crossover (default 1e-10) */
   readonly ipmTol?: number;
   /** use the working set when n exceeds this (default max(400, 4d)); Infinity solves on all examples at once */
   readonly workingSetAbove?: number;
@@ -64,19 +64,56 @@ export function hardMarginSvmCertificate(X: Matrix, y: Float64Array, w: Float64A
   };
 }
 
+/** an interior-point run that ended with residuals this small is close enough for the crossover to finish */
+const CROSSOVER_READY = 1e-6;
+
 function solveOn(where: string, Zs: Matrix, ipmTol: number, idx: number[], n: number, start?: QpIpmResult): QpIpmResult {
   const res = qpInteriorPoint({ G: Zs, h: new Float64Array(Zs.rows).fill(1) }, { tol: ipmTol, start });
   if (res.status === "infeasible") {
     const farkas = new Float64Array(n);
     idx.forEach((i, r) => (farkas[i] = res.farkas![r]));
-    throw new NotSeparableError(`${where}: the data are not linearly separable through the origin (a Farkas certificate λ ≥ 0 with Σλᵢyᵢxᵢ ≈ 0 exists)`, farkas);
-  }
-  if (res.status !== "optimal") {
     throw new NotSeparableError(
-      `${where}: the interior-point method ${res.status === "stalled" ? "stalled" : "ran out of iterations"} (residuals ${res.primalResidual.toExponential(1)}, ${res.dualResidual.toExponential(1)}, gap ${res.gap.toExponential(1)}); the data are probably not linearly separable through the origin — run the separability check`,
+      `${where}: the data are not linearly separable through the origin, or only with a margin below 1e-9·maxᵢ‖xᵢ‖ (λ ≥ 0 with ‖Σλᵢyᵢxᵢ‖ ≤ 1e-9·Σλᵢ‖xᵢ‖ exists)`,
+      farkas,
+    );
+  }
+  const nearlySolved = res.primalResidual <= CROSSOVER_READY && res.dualResidual <= CROSSOVER_READY && res.gap <= CROSSOVER_READY;
+  if (res.status !== "optimal" && !(start && nearlySolved)) {
+    throw new NotSeparableError(
+      `${where}: the interior-point method ${res.status === "stalled" ? "stalled" : "ran out of iterations"} (residuals ${res.primalResidual.toExponential(1)}, ${res.dualResidual.toExponential(1)}, gap ${res.gap.toExponential(1)}); the data are probably not linearly separable through the origin, or only with a tiny margin — run the separability check`,
     );
   }
   return res;
+}
+
+/**
+ * Active-set crossover: with A = {i : zᵢ > sᵢ} (the interior point's support vectors), the
+ * equality-constrained problem min ½‖w‖² s.t. Z_A w = 1 has w = Z_A⁺1 and Z_Aᵀα_A = w; if α_A ≥ 0
+ * and every margin of the working set is ≥ 1, this is the KKT point to rounding, free of the
+ * interior point's round-off floor in Δz (which grows like 1/μ). Returns undefined otherwise.
+ */
+function crossover(Zs: Matrix, res: QpIpmResult): { w: Float64Array; alpha: Float64Array } | undefined {
+  const m = Zs.rows, d = Zs.cols;
+  const A: number[] = [];
+  for (let r = 0; r < m; r++) if (res.z[r] > res.s[r]) A.push(r);
+  if (A.length === 0) return undefined;
+  const ZA = new Matrix(A.length, d);
+  A.forEach((r, k) => ZA.data.set(Zs.data.subarray(r * d, (r + 1) * d), k * d));
+  const w = lstsqMinNorm(ZA, new Float64Array(A.length).fill(1));
+  const aA = lstsqMinNorm(ZA.transpose(), w);
+  let maxA = 0;
+  for (const a of aA) maxA = Math.max(maxA, a);
+  for (const a of aA) if (!(a >= -1e-12 * maxA)) return undefined;
+  const u = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    let t = 0;
+    for (let j = 0; j < d; j++) t += Zs.data[r * d + j] * w[j];
+    u[r] = t;
+    if (!(t >= 1 - 1e-12)) return undefined;
+  }
+  const alpha = new Float64Array(m);
+  A.forEach((r, k) => (alpha[r] = Math.max(0, aA[k])));
+  return { w, alpha };
 }
 
 /** argmin ½‖w‖² s.t. yᵢ⟨w, xᵢ⟩ ≥ 1 (no bias), with its KKT certificate; throws NotSeparableError when there is no such w. */
@@ -85,9 +122,18 @@ export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvm
   checkClassification(where, X, y);
   const n = X.rows, d = X.cols;
   const tol = options.tol ?? 1e-8;
-  const ipmTol = options.ipmTol ?? 1e-12;
+  const ipmTol = options.ipmTol ?? 1e-10;
   const threshold = options.workingSetAbove ?? Math.max(400, 4 * d);
   const t0 = Date.now();
+  // solve with rows scaled into the unit ball: w = w′/σ, α = α′/σ² (σ = maxᵢ ‖xᵢ‖)
+  let sigma = 0;
+  for (let i = 0; i < n; i++) sigma = Math.max(sigma, norm2(X.row(i)));
+  if (!(sigma > 0)) throw new NotSeparableError(`${where}: every example is the zero vector, so no w has a positive margin`);
+  const scaledRows = (idx: number[]): Matrix => {
+    const Zs = signedRowsOf(X, y, idx);
+    for (let k = 0; k < Zs.data.length; k++) Zs.data[k] /= sigma;
+    return Zs;
+  };
 
   let S: number[];
   if (n <= threshold) {
@@ -102,18 +148,34 @@ export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvm
   const inS = new Uint8Array(n);
   for (const i of S) inS[i] = 1;
   const u = new Float64Array(n);
-  let res: QpIpmResult;
-  let rounds = 0, ipmIterations = 0;
+  const w = new Float64Array(d);
+  let wS: Float64Array = new Float64Array(d), alphaS: Float64Array = new Float64Array(0);
+  let rounds = 0, ipmIterations = 0, crossed = false;
   // each working set is solved loosely first; once no example is violated, the same
-  // interior-point run continues to full accuracy and the examples are checked again
+  // interior-point run continues to full accuracy, the crossover polishes it, and the
+  // examples are checked again
   const looseTol = Math.max(ipmTol, 1e-2);
-  let Zs = signedRowsOf(X, y, S);
+  let Zs = scaledRows(S);
   let loose: QpIpmResult | undefined;
   for (;;) {
     if (!loose) rounds++;
-    res = loose ? solveOn(where, Zs, ipmTol, S, n, loose) : solveOn(where, Zs, looseTol, S, n);
+    const res = loose ? solveOn(where, Zs, ipmTol, S, n, loose) : solveOn(where, Zs, looseTol, S, n);
     ipmIterations += res.iterations;
-    marginsOf(X, y, res.w, u);
+    wS = res.w;
+    alphaS = res.z;
+    crossed = false;
+    if (loose) {
+      const polished = crossover(Zs, res);
+      if (polished) {
+        wS = polished.w;
+        alphaS = polished.alpha;
+        crossed = true;
+      } else if (res.status !== "optimal") {
+        throw new Error(`${where}: the interior-point method reached only residuals ${res.primalResidual.toExponential(1)}, ${res.dualResidual.toExponential(1)}, gap ${res.gap.toExponential(1)} and the active-set crossover failed; the problem is too ill-conditioned`);
+      }
+    }
+    for (let j = 0; j < d; j++) w[j] = wS[j] / sigma;
+    marginsOf(X, y, w, u);
     const violated: number[] = [];
     for (let i = 0; i < n; i++) if (!inS[i] && u[i] < 1) violated.push(i);
     if (violated.length === 0) {
@@ -128,19 +190,25 @@ export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvm
       S.push(i);
       inS[i] = 1;
     }
-    Zs = signedRowsOf(X, y, S);
+    Zs = scaledRows(S);
   }
-  // rescale onto the feasible set (the IPM meets Zw ≥ 1 only to its tolerance)
+  // rescale onto the feasible set (the IPM meets Zw ≥ 1 only to its tolerance), α with it
   let minU = Infinity;
   for (const v of u) minU = Math.min(minU, v);
-  const w = res.w.slice();
-  if (minU < 1 && minU > 0) for (let j = 0; j < d; j++) w[j] /= minU;
+  const rescale = minU < 1 && minU > 0 ? 1 / minU : 1;
+  for (let j = 0; j < d; j++) w[j] *= rescale;
   const alpha = new Float64Array(n);
-  S.forEach((i, r) => (alpha[i] = Math.max(0, res.z[r])));
+  S.forEach((i, r) => (alpha[i] = (Math.max(0, alphaS[r]) * rescale) / (sigma * sigma)));
   const cert = hardMarginSvmCertificate(X, y, w, alpha, tol);
   return maxMarginSolution("min ½‖w‖₂² s.t. yᵢ⟨w, xᵢ⟩ ≥ 1", X, y, w, alpha, 2, {
     ...cert,
     iterations: ipmIterations,
-    details: { ...cert.details, solver: "primal–dual interior point (Mehrotra), working set", rounds, workingSet: S.length, seconds: (Date.now() - t0) / 1000 },
+    details: {
+      ...cert.details,
+      solver: `primal–dual interior point (Mehrotra), working set${crossed ? ", active-set crossover" : ""}`,
+      rounds,
+      workingSet: S.length,
+      seconds: (Date.now() - t0) / 1000,
+    },
   });
 }
