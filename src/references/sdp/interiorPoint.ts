@@ -7,7 +7,7 @@
 // NT scaling of a PSD block: R with Rᵀ S R = R⁻¹ X R⁻ᵀ = Λ (diagonal), kept as R, Rᵀ and R⁻ᵀ; W = R Rᵀ satisfies
 // W S W = X. Scaled directions ΔX̃ = R⁻¹ΔX R⁻ᵀ, ΔS̃ = Rᵀ ΔS R; the linearized complementarity Λ∘(ΔX̃ + ΔS̃) = r
 // (U∘V = (UV + VU)/2) gives ΔX̃ + ΔS̃ = H with H_pq = 2 r_pq/(λ_p + λ_q). Eliminating ΔS and ΔX leaves
-// M Δy = … with Mᵢⱼ = tr(Aᵢ W Aⱼ W) (./schur.ts), solved by Cholesky, plus a scalar equation for Δτ.
+// M Δy = … with Mᵢⱼ = tr(Aᵢ W Aⱼ W) (./schur.ts), solved by pivoted Cholesky, plus a scalar equation for Δτ.
 // The embedding couples Δτ to everything through C; C̃ = RᵀCR and A(WCW) are O(1/μ) near the end, and formulas
 // using them cancel catastrophically. Writing Cτ = A*(y) + S + r_d instead, C̃ = Ã*(y)/τ + D̃ with
 // D̃ = (Λ + r̃_d)/τ, every quantity below is small, and the ray part (Δτ/τ)·y of Δy is added exactly.
@@ -128,13 +128,14 @@ class InteriorPoint {
     this.tol = options.tol ?? 1e-9;
     if (!(this.tol > 0 && this.tol < 1)) throw new RangeError(`sdp: tol must be in (0, 1), got ${this.tol}`);
     this.maxIterations = options.maxIterations ?? 100;
+    if (!(Number.isInteger(this.maxIterations) && this.maxIterations >= 1)) throw new RangeError(`sdp: maxIterations must be a positive integer, got ${this.maxIterations}`);
     this.onIteration = options.onIteration;
     const { m, sizes, l } = P;
     this.m = m;
     this.sizes = sizes;
     this.l = l;
     this.degree = sizes.reduce((a, n) => a + n, 0) + l;
-    this.normB = Math.hypot(...P.b);
+    this.normB = Math.sqrt(dot(P.b, P.b));
     this.normC = coneNorm(P.C);
     const sq = (n: number) => sizes.map((k) => new Float64Array(k * k * n));
     const ident = () => sizes.map((n) => {
@@ -531,7 +532,13 @@ class InteriorPoint {
       certificate: {
         ...certificate,
         iterations,
-        details: { ...certificate.details, solver: "primal-dual interior point (NT, Mehrotra, self-dual embedding)", status: "optimal", seconds },
+        details: {
+          ...certificate.details,
+          solver: "primal-dual interior point (NT, Mehrotra, self-dual embedding)",
+          status: "optimal",
+          seconds,
+          schurRowsDropped: this.skipped,
+        },
       },
     };
   }

@@ -157,6 +157,15 @@ test("infeasibility, unboundedness and dependent constraints are reported as suc
   );
 });
 
+test("no constraints: min ⟨C, X⟩ over X ⪰ 0 is 0 for C ≻ 0 and unbounded otherwise", () => {
+  const sol = solveSdp({ blocks: [2], C: { psd: [Matrix.fromRows([[2, 1], [1, 3]])] }, A: [], b: new Float64Array(0) });
+  assert.ok(sol.certificate.ok && Math.abs(sol.certificate.primalObjective) < 1e-9);
+  assert.throws(
+    () => solveSdp({ blocks: [2], C: { psd: [Matrix.fromRows([[2, 1], [1, -3]])] }, A: [], b: new Float64Array(0) }),
+    (e: unknown) => e instanceof SdpError && e.status === "dual infeasible",
+  );
+});
+
 test("bad input gets a RangeError naming the problem", () => {
   const I = Matrix.identity(2);
   const ok = { blocks: [2], C: { psd: [I] }, A: [{ psd: [I] }], b: Float64Array.of(1) };
@@ -168,6 +177,8 @@ test("bad input gets a RangeError naming the problem", () => {
   assert.throws(() => solveSdp({ ...ok, A: [{ psd: [I], nonneg: Float64Array.of(1) }] }), /orthant part has 1 entries, the problem's orthant has 0/);
   assert.throws(() => new SparseSymmetric(2, [[0, 2, 1]]), /outside 0..1/);
   assert.throws(() => solveSdp(ok, { tol: 0 }), /tol must be in \(0, 1\)/);
+  assert.throws(() => solveSdp(ok, { maxIterations: 0 }), /maxIterations must be a positive integer/);
+  assert.throws(() => solveSdp({ ...ok, A: [{ psd: [new Matrix(2, 2)] }] }), /constraint 0 is zero/);
 });
 
 test("a non-symmetric constraint matrix acts through its symmetric part", () => {
