@@ -125,3 +125,35 @@ test("the interior-point QP solves min ½‖w‖² + cᵀw s.t. Gw ≥ h, and ce
   assert.equal(r.status, "infeasible");
   assert.ok(Math.abs(r.farkas![0] - r.farkas![1]) < 1e-6 && Math.abs(r.farkas![0] - 1) < 1e-6);
 });
+
+test("scale-free and robust: data scaled by 1e±6, a planted margin of 1e-3, random labels (a verified Farkas vector)", () => {
+  const data = separableData(new Rng(14), { n: 300, d: 10, gap: 0.1 });
+  const base = hardMarginSvm(data.X, data.y);
+  for (const sc of [1e-6, 1e6]) {
+    const sol = hardMarginSvm(new Matrix(300, 10, data.X.data.map((v) => v * sc)), data.y);
+    assert.ok(sol.certificate.ok, JSON.stringify(sol.certificate));
+    assert.ok(maxAbsDiff(sol.solution.map((v) => v * sc), base.solution) < 1e-9 * norm2(base.solution));
+  }
+  const thin = separableData(new Rng(15), { n: 300, d: 10, gap: 1e-3, supportVectors: 5 });
+  const sol = hardMarginSvm(thin.X, thin.y);
+  assert.ok(sol.certificate.ok && Math.abs(sol.margin - 1e-3) < 1e-12, JSON.stringify(sol.certificate));
+  assert.deepEqual(Array.from(sol.supportVectors), Array.from(thin.supportIndices));
+  const rng = new Rng(16);
+  const X = new Matrix(500, 20, rng.fillNormal(new Float64Array(500 * 20)));
+  const y = Float64Array.from({ length: 500 }, () => (rng.uniform() < 0.5 ? 1 : -1));
+  try {
+    hardMarginSvm(X, y);
+    assert.fail("random labels on 500 points in 20 dimensions are not separable");
+  } catch (e) {
+    assert.ok(e instanceof NotSeparableError, String(e));
+    const f = e.farkas!;
+    let sum = 0;
+    const v = new Float64Array(20);
+    for (let i = 0; i < 500; i++) {
+      assert.ok(f[i] >= 0);
+      sum += f[i];
+      for (let j = 0; j < 20; j++) v[j] += f[i] * y[i] * X.get(i, j);
+    }
+    assert.ok(norm2(v) <= 1e-8 * sum, `‖Σλᵢyᵢxᵢ‖ = ${norm2(v)}, Σλ = ${sum}`);
+  }
+});
