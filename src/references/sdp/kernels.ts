@@ -12,21 +12,7 @@ export function gemmNTInto(A: Float64Array, B: Float64Array, C: Float64Array, ra
   for (; i + 1 < ra; i += 2) {
     const a0 = i * k, a1 = a0 + k, c0 = i * rb, c1 = c0 + rb;
     let j = upper ? i : 0;
-    for (; j + 1 < rb; j += 2) {
-      const b0 = j * k, b1 = b0 + k;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-      for (let p = 0; p < k; p++) {
-        const x0 = A[a0 + p], x1 = A[a1 + p], y0 = B[b0 + p], y1 = B[b1 + p];
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
-      }
-      C[c0 + j] = s00;
-      C[c0 + j + 1] = s01;
-      C[c1 + j] = s10;
-      C[c1 + j + 1] = s11;
-    }
+    for (; j + 1 < rb; j += 2) dot22(A, a0, a1, B, j * k, j * k + k, k, C, c0 + j, c1 + j);
     if (j < rb) {
       const b0 = j * k;
       let s0 = 0, s1 = 0;
@@ -48,6 +34,22 @@ export function gemmNTInto(A: Float64Array, B: Float64Array, C: Float64Array, ra
       C[c0 + j] = s;
     }
   }
+}
+
+/** C[o0], C[o0+1], C[o1], C[o1+1] ← the four dot products of rows a0, a1 of A with rows b0, b1 of B (length k) */
+function dot22(A: Float64Array, a0: number, a1: number, B: Float64Array, b0: number, b1: number, k: number, C: Float64Array, o0: number, o1: number): void {
+  let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+  for (let p = 0; p < k; p++) {
+    const x0 = A[a0 + p], x1 = A[a1 + p], y0 = B[b0 + p], y1 = B[b1 + p];
+    s00 += x0 * y0;
+    s01 += x0 * y1;
+    s10 += x1 * y0;
+    s11 += x1 * y1;
+  }
+  C[o0] = s00;
+  C[o0 + 1] = s01;
+  C[o1] = s10;
+  C[o1 + 1] = s11;
 }
 
 /** out ← Rᵀ Z R for symmetric Z, given Rt = Rᵀ (out symmetric, full storage); t is n² scratch, aliasing nothing. */
