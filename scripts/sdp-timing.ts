@@ -1,7 +1,7 @@
 // Timing of the SDP reference solver on BENCHMARKS.md's `nuclear-psd` instance: min tr X s.t. ⟨Aᵢ, X⟩ = yᵢ, X ⪰ 0
 // with n = 30, m = 200 symmetric Gaussian Aᵢ = (G + Gᵀ)/2 and a rank-2 truth X* = ZZᵀ.
 //
-//   npx tsx scripts/sdp-timing.ts [--repeats N] [--seed S]     our own instance (Rng)
+//   npx tsx scripts/sdp-timing.ts [--repeats N] [--seed S] [--tol T]   our own instance (Rng), solver tolerance T
 //   npx tsx scripts/sdp-timing.ts --peers DIR                  the instance cvxopt_bench.py wrote to DIR
 //   npx tsx scripts/sdp-timing.ts --cvxopt [--runs K]          run /work/shared/peers/cvxopt_bench.py nuclear-psd K
 //                                                              times (fresh processes), then solve its instance
@@ -62,18 +62,19 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
 }
 
-function solveTimed(inst: Instance, repeats: number) {
+function solveTimed(inst: Instance, repeats: number, tol: number) {
   const times: number[] = [];
   let sol;
   for (let k = 0; k < repeats; k++) {
     const t0 = performance.now();
-    sol = nuclearNormPsd(inst.A, inst.y);
+    sol = nuclearNormPsd(inst.A, inst.y, { tol });
     times.push((performance.now() - t0) / 1000);
   }
   return { sol: sol!, cold: times[0], warm: times.length > 1 ? median(times.slice(1)) : NaN };
 }
 
 const repeats = Number(arg("--repeats") ?? 6);
+const tol = Number(arg("--tol") ?? 1e-9);
 let peer: { seconds: number[]; trace: number } | undefined;
 let inst: Instance;
 if (process.argv.includes("--cvxopt")) {
@@ -95,7 +96,7 @@ if (process.argv.includes("--cvxopt")) {
   inst = ownInstance(Number(arg("--seed") ?? 0));
 }
 
-const { sol, cold, warm } = solveTimed(inst, repeats);
+const { sol, cold, warm } = solveTimed(inst, repeats, tol);
 const c = sol.certificate;
 const trace = c.primalObjective;
 const report: Record<string, unknown> = {
@@ -103,6 +104,7 @@ const report: Record<string, unknown> = {
   instance: inst.source,
   n: inst.A[0].rows,
   m: inst.A.length,
+  tol,
   iterations: c.iterations,
   coldSeconds: +cold.toFixed(4),
   warmSeconds: +warm.toFixed(4),
