@@ -24,3 +24,4 @@ export { maxMarginLp, type MaxMarginPOptions } from "./svmPNorm.ts";
 export { maxMargin } from "./svmMaxMargin.ts";
 export { separabilityCheck, requireSeparable, NotSeparableError, type SeparabilityResult, type SeparabilityOptions } from "./svmSeparability.ts";
 export { multiclassSvm, multiclassSvmCertificate, type MulticlassSvmSolution } from "./svmMulticlass.ts";
+export * from "./sdp/index.ts";
