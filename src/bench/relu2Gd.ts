@@ -4,9 +4,9 @@
 // One pass over the examples per step, four at a time: their forward passes (hᵢ = Wxᵢ, f(xᵢ);
 // each row of W loaded once for the four), loss derivatives gᵢ = −yᵢσ(−yᵢf(xᵢ))/n and backward
 // passes (∂a += gᵢ relu(hᵢ), ∂wⱼ += Σᵢ gᵢaⱼ[hᵢⱼ > 0] xᵢ, skipped when unit j is off for all four).
-import { logisticWeight } from "../linalg/index.ts";
+import { WasmArena, logisticWeight } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
-import type { BenchInstance, Workload } from "./types.ts";
+import type { BenchInstance, InstanceOptions, Workload } from "./types.ts";
 
 export interface Relu2Problem {
   readonly n: number;
@@ -37,7 +37,77 @@ export interface Relu2Gd extends BenchInstance {
   readonly a: Float64Array;
 }
 
-export function relu2Gd(problem: Relu2Problem, eta = 0.5): Relu2Gd {
+/** GD on (W, a); WebAssembly SIMD GEMMs where available (relu2GdSimd), else the plain loop below. */
+export function relu2Gd(problem: Relu2Problem, eta = 0.5, options: InstanceOptions = {}): Relu2Gd {
+  const { n, d, width } = problem;
+  const arena = WasmArena.create(2 * n * width + n * d + 2 * width * d, options);
+  return arena ? relu2GdSimd(problem, eta, arena) : relu2GdPlain(problem, eta);
+}
+
+/**
+ * The step as two SIMD GEMMs on matrices in WebAssembly memory, H = XWᵀ and ∂W = GₕᵀX, with the
+ * elementwise middle in TypeScript: f = relu(H)a, gᵢ = −yᵢσ(−yᵢfᵢ)/n, ∂a = relu(H)ᵀg,
+ * Gₕ = (g aᵀ)⊙[H > 0] (zero for inactive units, which the second GEMM skips).
+ */
+function relu2GdSimd(problem: Relu2Problem, eta: number, arena: WasmArena): Relu2Gd {
+  const { n, d, width, y } = problem;
+  const X = arena.matrix(n, d, problem.X);
+  const W = arena.matrix(width, d, problem.W0);
+  const H = arena.matrix(n, width);
+  const Gh = arena.matrix(n, width);
+  const gW = arena.matrix(width, d);
+  const a = problem.a0.slice();
+  const ga = new Float64Array(width);
+  const invN = 1 / n;
+
+  /** f(xᵢ) = Σⱼ aⱼ relu(Hᵢⱼ) from the current H */
+  function output(i: number): number {
+    const h = H.data, o = i * width;
+    let f = 0;
+    for (let j = 0; j < width; j++) {
+      const hij = h[o + j];
+      if (hij > 0) f += a[j] * hij;
+    }
+    return f;
+  }
+
+  return {
+    W: W.data,
+    a,
+    simd: true,
+    run(iters) {
+      const h = H.data, gh = Gh.data, w = W.data, gw = gW.data;
+      for (let t = 0; t < iters; t++) {
+        arena.gemmNT(X, W, H);
+        ga.fill(0);
+        for (let i = 0; i < n; i++) {
+          const yi = y[i];
+          const g = -yi * logisticWeight(yi * output(i)) * invN; // ∂L/∂f(xᵢ)
+          const o = i * width;
+          for (let j = 0; j < width; j++) {
+            const hij = h[o + j];
+            if (hij > 0) {
+              ga[j] += g * hij;
+              gh[o + j] = g * a[j];
+            } else gh[o + j] = 0;
+          }
+        }
+        gw.fill(0);
+        arena.gemmTNAcc(Gh, X, gW);
+        for (let j = 0; j < width; j++) a[j] -= eta * ga[j];
+        for (let p = 0; p < width * d; p++) w[p] -= eta * gw[p];
+      }
+    },
+    check() {
+      arena.gemmNT(X, W, H);
+      let correct = 0;
+      for (let i = 0; i < n; i++) if (Math.sign(output(i)) === y[i]) correct++;
+      return correct / n;
+    },
+  };
+}
+
+function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
   const { n, d, width, y } = problem;
   const Xt = problem.X;
   const Wt = problem.W0.slice();
@@ -155,5 +225,5 @@ export const relu2GdWorkload: Workload = {
   iters: 5000,
   target: 1,
   sizes: (scale) => ({ n: 200 * scale, d: 20, width: 200 }),
-  instance: (scale, rng) => relu2Gd(relu2Problem(rng, 200 * scale, 20, 200)),
+  instance: (scale, rng, options) => relu2Gd(relu2Problem(rng, 200 * scale, 20, 200), 0.5, options),
 };

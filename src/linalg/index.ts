@@ -19,3 +19,4 @@ export { residualGradT } from "./kernels-residual.ts";
 export { gemmBlocked } from "./kernels-gemm.ts";
 export { prepareResidualGradT, prepareLogisticGradSum, wasmSimdModule, wasmLogisticWeight } from "./kernels-wasm.ts";
 export type { ResidualGradTKernel, LogisticGradSumKernel, KernelOptions } from "./kernels-wasm.ts";
+export { WasmArena } from "./kernels-wasm-arena.ts";

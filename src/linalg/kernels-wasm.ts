@@ -13,9 +13,11 @@ import { KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
 
 type WasmApi = typeof WebAssembly;
 
-interface KernelExports {
+export interface KernelExports {
   fused_pass(a: number, n: number, d: number, x: number, y: number, r: number, out: number, tab: number, mode: number): void;
   logistic_weight(m: number, tab: number): number;
+  gemm_nt(a: number, b: number, c: number, n: number, m: number, k: number): void;
+  gemm_tn_acc(a: number, b: number, c: number, n: number, m: number, k: number): void;
 }
 
 export interface KernelOptions {

@@ -1,5 +1,6 @@
-;; WebAssembly SIMD (f64x2) versions of the fused row passes of kernels-residual.ts and
-;; kernels-logistic.ts. Source of the bytes in kernels-wasm-bytes.ts; regenerate with
+;; WebAssembly SIMD (f64x2) kernels: the fused row passes of kernels-residual.ts and
+;; kernels-logistic.ts, and two GEMMs (A Bᵀ; C + Aᵀ B skipping zero entries of A).
+;; Source of the bytes in kernels-wasm-bytes.ts; regenerate with
 ;;   wat2wasm src/linalg/kernels-wasm.wat -o /dev/stdout | base64 -w0
 ;; (wabt ≥ 1.0.30, SIMD on by default) and paste into KERNELS_WASM_BASE64.
 ;;
@@ -151,5 +152,183 @@
           (f64.add (f64.load (i32.add (local.get $out) (local.get $even)))
                    (f64.mul (local.get $p0) (f64.load (i32.add (local.get $a0) (local.get $even))))))))
       (local.set $a0 (i32.add (local.get $a0) (local.get $row)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rows1))))
+
+  ;; gemm_nt(a, b, c, n, m, k): C ← A Bᵀ with A n×k, B m×k, C n×m (row-major, byte addresses).
+  ;; Four rows of A per step: each pair of B's entries is loaded once for four dot products.
+  (func (export "gemm_nt") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $m i32) (param $k i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $row i32) (local $even i32) (local $bj i32) (local $ci i32)
+    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $bv v128)
+    (local $t0 f64) (local $t1 f64) (local $t2 f64) (local $t3 f64) (local $bs f64)
+    (local.set $row (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $even (i32.shl (i32.and (local.get $k) (i32.const -2)) (i32.const 3)))
+    (local.set $a0 (local.get $a))
+    (local.set $ci (local.get $c))
+    (block $done4 (loop $rows4
+      (br_if $done4 (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+      (local.set $a1 (i32.add (local.get $a0) (local.get $row)))
+      (local.set $a2 (i32.add (local.get $a1) (local.get $row)))
+      (local.set $a3 (i32.add (local.get $a2) (local.get $row)))
+      (local.set $j (i32.const 0))
+      (local.set $bj (local.get $b))
+      (block $jd (loop $jl
+        (br_if $jd (i32.ge_s (local.get $j) (local.get $m)))
+        (local.set $s0 (v128.const f64x2 0 0))
+        (local.set $s1 (v128.const f64x2 0 0))
+        (local.set $s2 (v128.const f64x2 0 0))
+        (local.set $s3 (v128.const f64x2 0 0))
+        (local.set $p (i32.const 0))
+        (block $pd (loop $pl
+          (br_if $pd (i32.ge_u (local.get $p) (local.get $even)))
+          (local.set $bv (v128.load (i32.add (local.get $bj) (local.get $p))))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load (i32.add (local.get $a0) (local.get $p))) (local.get $bv))))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load (i32.add (local.get $a1) (local.get $p))) (local.get $bv))))
+          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load (i32.add (local.get $a2) (local.get $p))) (local.get $bv))))
+          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load (i32.add (local.get $a3) (local.get $p))) (local.get $bv))))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br $pl)))
+        (local.set $t0 (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
+        (local.set $t1 (f64.add (f64x2.extract_lane 0 (local.get $s1)) (f64x2.extract_lane 1 (local.get $s1))))
+        (local.set $t2 (f64.add (f64x2.extract_lane 0 (local.get $s2)) (f64x2.extract_lane 1 (local.get $s2))))
+        (local.set $t3 (f64.add (f64x2.extract_lane 0 (local.get $s3)) (f64x2.extract_lane 1 (local.get $s3))))
+        (if (i32.and (local.get $k) (i32.const 1)) (then
+          (local.set $bs (f64.load (i32.add (local.get $bj) (local.get $even))))
+          (local.set $t0 (f64.add (local.get $t0) (f64.mul (f64.load (i32.add (local.get $a0) (local.get $even))) (local.get $bs))))
+          (local.set $t1 (f64.add (local.get $t1) (f64.mul (f64.load (i32.add (local.get $a1) (local.get $even))) (local.get $bs))))
+          (local.set $t2 (f64.add (local.get $t2) (f64.mul (f64.load (i32.add (local.get $a2) (local.get $even))) (local.get $bs))))
+          (local.set $t3 (f64.add (local.get $t3) (f64.mul (f64.load (i32.add (local.get $a3) (local.get $even))) (local.get $bs))))))
+        ;; C[i + e][j] at ci + 8j + e·8m
+        (local.set $p (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3))))
+        (f64.store (local.get $p) (local.get $t0))
+        (local.set $p (i32.add (local.get $p) (i32.shl (local.get $m) (i32.const 3))))
+        (f64.store (local.get $p) (local.get $t1))
+        (local.set $p (i32.add (local.get $p) (i32.shl (local.get $m) (i32.const 3))))
+        (f64.store (local.get $p) (local.get $t2))
+        (local.set $p (i32.add (local.get $p) (i32.shl (local.get $m) (i32.const 3))))
+        (f64.store (local.get $p) (local.get $t3))
+        (local.set $bj (i32.add (local.get $bj) (local.get $row)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $a0 (i32.add (local.get $a3) (local.get $row)))
+      (local.set $ci (i32.add (local.get $ci) (i32.shl (local.get $m) (i32.const 5))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $rows4)))
+    (block $done1 (loop $rows1
+      (br_if $done1 (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $j (i32.const 0))
+      (local.set $bj (local.get $b))
+      (block $jd1 (loop $jl1
+        (br_if $jd1 (i32.ge_s (local.get $j) (local.get $m)))
+        (local.set $s0 (v128.const f64x2 0 0))
+        (local.set $p (i32.const 0))
+        (block $pd1 (loop $pl1
+          (br_if $pd1 (i32.ge_u (local.get $p) (local.get $even)))
+          (local.set $s0 (f64x2.add (local.get $s0)
+            (f64x2.mul (v128.load (i32.add (local.get $a0) (local.get $p))) (v128.load (i32.add (local.get $bj) (local.get $p))))))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br $pl1)))
+        (local.set $t0 (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
+        (if (i32.and (local.get $k) (i32.const 1)) (then
+          (local.set $t0 (f64.add (local.get $t0)
+            (f64.mul (f64.load (i32.add (local.get $a0) (local.get $even))) (f64.load (i32.add (local.get $bj) (local.get $even))))))))
+        (f64.store (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3))) (local.get $t0))
+        (local.set $bj (i32.add (local.get $bj) (local.get $row)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl1)))
+      (local.set $a0 (i32.add (local.get $a0) (local.get $row)))
+      (local.set $ci (i32.add (local.get $ci) (i32.shl (local.get $m) (i32.const 3))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rows1))))
+
+  ;; gemm_tn_acc(a, b, c, n, m, k): C ← C + Aᵀ B with A n×m, B n×k, C m×k. Four rows of A and B
+  ;; per step, so each pair of C's entries is loaded and stored once for four updates; a column j
+  ;; whose four entries of A are all zero (e.g. ReLU units that are off) is skipped.
+  (func (export "gemm_tn_acc") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $m i32) (param $k i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $row i32) (local $even i32) (local $arow i32) (local $cj i32) (local $aij i32)
+    (local $b0 i32) (local $b1 i32) (local $b2 i32) (local $b3 i32)
+    (local $c0 f64) (local $c1 f64) (local $c2 f64) (local $c3 f64)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (local.set $row (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $even (i32.shl (i32.and (local.get $k) (i32.const -2)) (i32.const 3)))
+    (local.set $arow (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $b0 (local.get $b))
+    (block $done4 (loop $rows4
+      (br_if $done4 (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+      (local.set $b1 (i32.add (local.get $b0) (local.get $row)))
+      (local.set $b2 (i32.add (local.get $b1) (local.get $row)))
+      (local.set $b3 (i32.add (local.get $b2) (local.get $row)))
+      (local.set $j (i32.const 0))
+      (local.set $cj (local.get $c))
+      (block $jd (loop $jl
+        (br_if $jd (i32.ge_s (local.get $j) (local.get $m)))
+        ;; A[i + e][j]
+        (local.set $aij (i32.add (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $arow))) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $c0 (f64.load (local.get $aij)))
+        (local.set $aij (i32.add (local.get $aij) (local.get $arow)))
+        (local.set $c1 (f64.load (local.get $aij)))
+        (local.set $aij (i32.add (local.get $aij) (local.get $arow)))
+        (local.set $c2 (f64.load (local.get $aij)))
+        (local.set $aij (i32.add (local.get $aij) (local.get $arow)))
+        (local.set $c3 (f64.load (local.get $aij)))
+        (if (i32.eqz (i32.and (i32.and (f64.eq (local.get $c0) (f64.const 0)) (f64.eq (local.get $c1) (f64.const 0)))
+                              (i32.and (f64.eq (local.get $c2) (f64.const 0)) (f64.eq (local.get $c3) (f64.const 0)))))
+          (then
+            (local.set $v0 (f64x2.splat (local.get $c0)))
+            (local.set $v1 (f64x2.splat (local.get $c1)))
+            (local.set $v2 (f64x2.splat (local.get $c2)))
+            (local.set $v3 (f64x2.splat (local.get $c3)))
+            (local.set $p (i32.const 0))
+            (block $pd (loop $pl
+              (br_if $pd (i32.ge_u (local.get $p) (local.get $even)))
+              (v128.store (i32.add (local.get $cj) (local.get $p))
+                (f64x2.add (v128.load (i32.add (local.get $cj) (local.get $p)))
+                  (f64x2.add
+                    (f64x2.add (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $b0) (local.get $p))))
+                               (f64x2.mul (local.get $v1) (v128.load (i32.add (local.get $b1) (local.get $p)))))
+                    (f64x2.add (f64x2.mul (local.get $v2) (v128.load (i32.add (local.get $b2) (local.get $p))))
+                               (f64x2.mul (local.get $v3) (v128.load (i32.add (local.get $b3) (local.get $p))))))))
+              (local.set $p (i32.add (local.get $p) (i32.const 16)))
+              (br $pl)))
+            (if (i32.and (local.get $k) (i32.const 1)) (then
+              (f64.store (i32.add (local.get $cj) (local.get $even))
+                (f64.add (f64.load (i32.add (local.get $cj) (local.get $even)))
+                  (f64.add
+                    (f64.add (f64.mul (local.get $c0) (f64.load (i32.add (local.get $b0) (local.get $even))))
+                             (f64.mul (local.get $c1) (f64.load (i32.add (local.get $b1) (local.get $even)))))
+                    (f64.add (f64.mul (local.get $c2) (f64.load (i32.add (local.get $b2) (local.get $even))))
+                             (f64.mul (local.get $c3) (f64.load (i32.add (local.get $b3) (local.get $even))))))))))))
+        (local.set $cj (i32.add (local.get $cj) (local.get $row)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $b0 (i32.add (local.get $b3) (local.get $row)))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $rows4)))
+    (block $done1 (loop $rows1
+      (br_if $done1 (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $j (i32.const 0))
+      (local.set $cj (local.get $c))
+      (block $jd1 (loop $jl1
+        (br_if $jd1 (i32.ge_s (local.get $j) (local.get $m)))
+        (local.set $c0 (f64.load (i32.add (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $arow))) (i32.shl (local.get $j) (i32.const 3)))))
+        (if (f64.ne (local.get $c0) (f64.const 0)) (then
+          (local.set $v0 (f64x2.splat (local.get $c0)))
+          (local.set $p (i32.const 0))
+          (block $pd1 (loop $pl1
+            (br_if $pd1 (i32.ge_u (local.get $p) (local.get $even)))
+            (v128.store (i32.add (local.get $cj) (local.get $p))
+              (f64x2.add (v128.load (i32.add (local.get $cj) (local.get $p)))
+                         (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $b0) (local.get $p))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $pl1)))
+          (if (i32.and (local.get $k) (i32.const 1)) (then
+            (f64.store (i32.add (local.get $cj) (local.get $even))
+              (f64.add (f64.load (i32.add (local.get $cj) (local.get $even)))
+                       (f64.mul (local.get $c0) (f64.load (i32.add (local.get $b0) (local.get $even))))))))))
+        (local.set $cj (i32.add (local.get $cj) (local.get $row)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl1)))
+      (local.set $b0 (i32.add (local.get $b0) (local.get $row)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $rows1)))))

@@ -85,19 +85,22 @@ test("two-layer ReLU GD matches the whole-matrix loop; data are ±1/√d with y 
   const p = relu2Problem(new Rng(9), n, d, width);
   for (const v of p.X) assert.equal(Math.abs(v), 0.5);
   for (let i = 0; i < n; i++) assert.equal(p.y[i], Math.sign(p.X[i * d] * p.X[i * d + 1]));
-  const inst = relu2Gd(p, 0.5);
-  inst.run(iters);
   const want = naiveRelu2(p.X, p.y, p.W0, p.a0, n, d, width, iters, 0.5);
-  closeVec(inst.W, want.W, 1e-12, "W");
-  closeVec(inst.a, want.a, 1e-12, "a");
-  close(inst.check(), want.check, 0, "accuracy");
-  assert.notDeepEqual(Array.from(inst.W), Array.from(p.W0), "W moved (and W0, which the naive loop started from, was left as it was)");
+  for (const simd of [true, false]) {
+    const inst = relu2Gd(p, 0.5, { simd });
+    assert.equal(inst.simd, simd);
+    inst.run(iters);
+    closeVec(inst.W, want.W, 1e-12, `W (simd ${simd})`);
+    closeVec(inst.a, want.a, 1e-12, `a (simd ${simd})`);
+    close(inst.check(), want.check, 0, `accuracy (simd ${simd})`);
+    assert.notDeepEqual(Array.from(inst.W), Array.from(p.W0), "W moved (and W0, which the naive loop started from, was left as it was)");
+  }
 });
 
 test("every registered workload runs at a tiny iteration count and returns a finite, well-formed result", () => {
   for (const w of workloads) {
     const r = runWorkload(w, 1, { iters: 3 });
-    assert.equal(r.kernels, ["logreg-gd", "sensing-gd", "diag-net-gd"].includes(w.name) ? "wasm-simd" : "plain");
+    assert.equal(r.kernels, w.name === "logreg-2d" ? "plain" : "wasm-simd");
     assert.equal(runWorkload(w, 1, { iters: 1, simd: false }).kernels, "plain");
     assert.equal(r.workload, w.name);
     assert.equal(r.scale, 1);
