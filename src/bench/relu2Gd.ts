@@ -45,63 +45,50 @@ export function relu2Gd(problem: Relu2Problem, eta = 0.5, options: InstanceOptio
 }
 
 /**
- * The step as two SIMD GEMMs on matrices in WebAssembly memory, H = XWᵀ and ∂W = GₕᵀX, with the
- * elementwise middle in TypeScript: f = relu(H)a, gᵢ = −yᵢσ(−yᵢfᵢ)/n, ∂a = relu(H)ᵀg,
- * Gₕ = (g aᵀ)⊙[H > 0] (zero for inactive units, which the second GEMM skips).
+ * The step as two SIMD GEMMs on matrices in WebAssembly memory, with the first layer kept
+ * transposed (Wᵀ, d×width) so both are plain products, H = X Wᵀ and ∂Wᵀ = Xᵀ Gₕ, and between them
+ * the fused output layer: f = relu(H)a, gᵢ = −yᵢσ(−yᵢfᵢ)/n, ∂a = relu(H)ᵀg, Gₕ = (g aᵀ)⊙[H > 0].
  */
 function relu2GdSimd(problem: Relu2Problem, eta: number, arena: WasmArena): Relu2Gd {
-  const { n, d, width, y } = problem;
+  const { n, d, width } = problem;
   const X = arena.matrix(n, d, problem.X);
-  const W = arena.matrix(width, d, problem.W0);
+  const WT = arena.matrix(d, width);
+  for (let j = 0; j < width; j++) for (let k = 0; k < d; k++) WT.data[k * width + j] = problem.W0[j * d + k];
   const H = arena.matrix(n, width);
   const Gh = arena.matrix(n, width);
-  const gW = arena.matrix(width, d);
-  const a = problem.a0.slice();
-  const ga = new Float64Array(width);
-  const invN = 1 / n;
-
-  /** f(xᵢ) = Σⱼ aⱼ relu(Hᵢⱼ) from the current H */
-  function output(i: number): number {
-    const h = H.data, o = i * width;
-    let f = 0;
-    for (let j = 0; j < width; j++) {
-      const hij = h[o + j];
-      if (hij > 0) f += a[j] * hij;
-    }
-    return f;
-  }
+  const gWT = arena.matrix(d, width);
+  const a = arena.vector(width, problem.a0);
+  const ga = arena.vector(width);
+  const y = arena.vector(n, problem.y);
 
   return {
-    W: W.data,
+    /** W (width×d), transposed back from the kernel's layout */
+    get W() {
+      const W = new Float64Array(width * d);
+      for (let j = 0; j < width; j++) for (let k = 0; k < d; k++) W[j * d + k] = WT.data[k * width + j];
+      return W;
+    },
     a,
     simd: true,
     run(iters) {
-      const h = H.data, gh = Gh.data, w = W.data, gw = gW.data;
+      const wt = WT.data, gwt = gWT.data;
       for (let t = 0; t < iters; t++) {
-        arena.gemmNT(X, W, H);
-        ga.fill(0);
-        for (let i = 0; i < n; i++) {
-          const yi = y[i];
-          const g = -yi * logisticWeight(yi * output(i)) * invN; // ∂L/∂f(xᵢ)
-          const o = i * width;
-          for (let j = 0; j < width; j++) {
-            const hij = h[o + j];
-            if (hij > 0) {
-              ga[j] += g * hij;
-              gh[o + j] = g * a[j];
-            } else gh[o + j] = 0;
-          }
-        }
-        gw.fill(0);
-        arena.gemmTNAcc(Gh, X, gW);
+        arena.gemm(X, WT, H); // H = X Wᵀ
+        arena.reluLogisticHead(H, a, y, 1 / n, Gh, ga); // ∂a, Gₕ
+        arena.gemmTN(X, Gh, gWT); // ∂Wᵀ = Xᵀ Gₕ
         for (let j = 0; j < width; j++) a[j] -= eta * ga[j];
-        for (let p = 0; p < width * d; p++) w[p] -= eta * gw[p];
+        for (let p = 0; p < width * d; p++) wt[p] -= eta * gwt[p];
       }
     },
     check() {
-      arena.gemmNT(X, W, H);
+      arena.gemm(X, WT, H);
+      const h = H.data;
       let correct = 0;
-      for (let i = 0; i < n; i++) if (Math.sign(output(i)) === y[i]) correct++;
+      for (let i = 0; i < n; i++) {
+        let f = 0;
+        for (let j = 0; j < width; j++) if (h[i * width + j] > 0) f += a[j] * h[i * width + j];
+        if (Math.sign(f) === y[i]) correct++;
+      }
       return correct / n;
     },
   };

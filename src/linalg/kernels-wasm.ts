@@ -16,8 +16,9 @@ type WasmApi = typeof WebAssembly;
 export interface KernelExports {
   fused_pass(a: number, n: number, d: number, x: number, y: number, r: number, out: number, tab: number, mode: number): void;
   logistic_weight(m: number, tab: number): number;
-  gemm_nt(a: number, b: number, c: number, n: number, m: number, k: number): void;
-  gemm_tn_acc(a: number, b: number, c: number, n: number, m: number, k: number): void;
+  gemm_nn(a: number, b: number, c: number, n: number, m: number, k: number): void;
+  gemm_tn(a: number, b: number, c: number, n: number, m: number, q: number): void;
+  relu_logistic_head(h: number, gh: number, a: number, ga: number, y: number, n: number, w: number, tab: number, scale: number): void;
 }
 
 export interface KernelOptions {

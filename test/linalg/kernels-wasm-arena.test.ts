@@ -4,44 +4,70 @@ import { Matrix, WasmArena } from "../../src/linalg/index.ts";
 import { Rng } from "../../src/random/index.ts";
 import { maxAbsDiff, naiveMul, naiveT, randn } from "./helpers.ts";
 
-const shapes: [number, number, number][] = [[1, 1, 1], [4, 3, 2], [5, 7, 9], [8, 20, 200], [9, 2, 13], [3, 6, 1], [0, 3, 3], [13, 4, 0], [37, 21, 5]];
+// every combination of full 4×4 blocks and leftover rows/columns, and empty shapes
+const shapes: [number, number, number][] = [[1, 1, 1], [4, 3, 4], [5, 7, 9], [8, 20, 200], [9, 2, 13], [3, 6, 1], [0, 3, 3], [13, 4, 0], [4, 0, 4], [37, 21, 6], [50, 50, 50]];
 
-test("WasmArena.gemmNT equals the textbook A Bᵀ on every row and column tail", () => {
+test("WasmArena.gemm equals the textbook A B on every block and tail", () => {
   const rng = new Rng(15);
   for (const [n, k, m] of shapes) {
-    const arena = WasmArena.create(n * k + m * k + n * m)!;
+    const arena = WasmArena.create(n * k + k * m + n * m)!;
     assert.ok(arena);
-    const A0 = randn(rng, n, k), B0 = randn(rng, m, k);
-    const A = arena.matrix(n, k, A0.data), B = arena.matrix(m, k, B0.data), C = arena.matrix(n, m, new Float64Array(n * m).fill(NaN));
-    assert.equal(arena.gemmNT(A, B, C), C);
-    assert.ok(maxAbsDiff(C, naiveMul(A0, naiveT(B0))) <= 1e-13 * Math.max(1, k), `${n}×${k}×${m}`);
+    const A0 = randn(rng, n, k), B0 = randn(rng, k, m);
+    const A = arena.matrix(n, k, A0.data), B = arena.matrix(k, m, B0.data), C = arena.matrix(n, m, new Float64Array(n * m).fill(NaN));
+    assert.equal(arena.gemm(A, B, C), C);
+    assert.ok(maxAbsDiff(C, naiveMul(A0, B0)) <= 1e-13 * Math.max(1, k), `${n}×${k}×${m}`);
   }
 });
 
-test("WasmArena.gemmTNAcc adds Aᵀ B, skipping zero entries of A (ReLU masks) without changing the result", () => {
+test("WasmArena.gemmTN equals the textbook Aᵀ B on every block and tail", () => {
   const rng = new Rng(16);
-  for (const [n, m, k] of shapes) {
-    const arena = WasmArena.create(n * m + n * k + m * k)!;
-    const A0 = randn(rng, n, m), B0 = randn(rng, n, k), C0 = randn(rng, m, k);
-    for (let p = 0; p < A0.data.length; p++) if (rng.uniform() < 0.6) A0.data[p] = 0; // masked like inactive units
-    const A = arena.matrix(n, m, A0.data), B = arena.matrix(n, k, B0.data), C = arena.matrix(m, k, C0.data);
-    arena.gemmTNAcc(A, B, C);
-    const want = naiveMul(naiveT(A0), B0);
-    for (let p = 0; p < want.data.length; p++) want.data[p] += C0.data[p];
-    assert.ok(maxAbsDiff(C, want) <= 1e-13 * Math.max(1, n), `${n}×${m}×${k}`);
+  for (const [n, m, q] of shapes) {
+    const arena = WasmArena.create(n * m + n * q + m * q)!;
+    const A0 = randn(rng, n, m), B0 = randn(rng, n, q);
+    for (let p = 0; p < A0.data.length; p++) if (rng.uniform() < 0.5) A0.data[p] = 0; // ReLU-like zeros change nothing
+    const A = arena.matrix(n, m, A0.data), B = arena.matrix(n, q, B0.data), C = arena.matrix(m, q, new Float64Array(m * q).fill(NaN));
+    assert.equal(arena.gemmTN(A, B, C), C);
+    assert.ok(maxAbsDiff(C, naiveMul(naiveT(A0), B0)) <= 1e-13 * Math.max(1, n), `${n}×${m}×${q}`);
   }
 });
 
 test("WasmArena refuses foreign matrices, overlapping outputs, bad shapes and overflow; null without SIMD", () => {
   const arena = WasmArena.create(40)!;
-  const A = arena.matrix(2, 3), B = arena.matrix(2, 3), C = arena.matrix(2, 2);
-  assert.throws(() => arena.gemmNT(new Matrix(2, 3), B, C), /does not live in this arena/);
-  assert.throws(() => arena.gemmNT(A, B, new Matrix(2, 2, new Float64Array(4))), /does not live/);
-  assert.throws(() => arena.gemmNT(A, B, A), RangeError);
-  assert.throws(() => arena.gemmTNAcc(A, B, C), /\(2×3\)ᵀ times 2×3 into 2×2/);
+  const A = arena.matrix(2, 3), B = arena.matrix(3, 2), C = arena.matrix(2, 2);
+  assert.throws(() => arena.gemm(new Matrix(2, 3), B, C), /does not live in this arena/);
+  assert.throws(() => arena.gemm(A, B, new Matrix(2, 2, new Float64Array(4))), /does not live/);
+  assert.throws(() => arena.gemm(A, A, C), /2×3 times 2×3 into 2×2/);
+  assert.throws(() => arena.gemmTN(A, B, C), /\(2×3\)ᵀ times 3×2 into 2×2/);
   assert.throws(() => arena.matrix(100, 100), /no room/);
   const overlapping = new Matrix(2, 2, new Float64Array(A.data.buffer, A.data.byteOffset, 4));
-  assert.throws(() => arena.gemmNT(A, B, overlapping), /overlap/);
+  assert.throws(() => arena.gemm(A, B, overlapping), /overlap/);
   assert.equal(WasmArena.create(10, { simd: false }), null);
   assert.equal(WasmArena.create(10, { webAssembly: null }), null);
+});
+
+test("WasmArena.reluLogisticHead: the output layer's gradients as the textbook loop computes them, odd and even widths", () => {
+  const rng = new Rng(17);
+  for (const [n, w] of [[1, 1], [5, 4], [7, 9], [20, 33]]) {
+    const arena = WasmArena.create(3 * n * w + 2 * w + n)!;
+    const H = arena.matrix(n, w, rng.fillNormal(new Float64Array(n * w), 3));
+    const a = arena.vector(w, rng.fillNormal(new Float64Array(w)));
+    const y = arena.vector(n, Array.from({ length: n }, () => (rng.uniform() < 0.5 ? -1 : 1)));
+    const Gh = arena.matrix(n, w, new Float64Array(n * w).fill(NaN)), ga = arena.vector(w, new Float64Array(w).fill(NaN));
+    assert.equal(arena.reluLogisticHead(H, a, y, 1 / n, Gh, ga), Gh);
+    const gaWant = new Float64Array(w);
+    for (let i = 0; i < n; i++) {
+      let f = 0;
+      for (let j = 0; j < w; j++) f += a[j] * Math.max(H.get(i, j), 0);
+      const g = (-y[i] / (1 + Math.exp(y[i] * f))) / n; // −y σ(−y f)/n
+      for (let j = 0; j < w; j++) {
+        const h = H.get(i, j);
+        gaWant[j] += g * Math.max(h, 0);
+        const want = h > 0 ? g * a[j] : 0;
+        assert.ok(Math.abs(Gh.get(i, j) - want) <= 1e-14 * Math.max(1, Math.abs(want)), `Gh[${i},${j}] (${n}×${w})`);
+      }
+    }
+    for (let j = 0; j < w; j++) assert.ok(Math.abs(ga[j] - gaWant[j]) <= 1e-13, `ga[${j}] (${n}×${w}): ${ga[j]} vs ${gaWant[j]}`);
+  }
+  const arena = WasmArena.create(64)!;
+  assert.throws(() => arena.reluLogisticHead(arena.matrix(2, 3), arena.vector(2), arena.vector(2), 1, arena.matrix(2, 3), arena.vector(3)), /a 2, ga 3/);
 });
