@@ -3,8 +3,9 @@
 // Aᵢ = (Gᵢ + Gᵢᵀ)/2 with Gaussian Gᵢ, rank-2 truth X* = ZZᵀ/‖ZZᵀ‖_F, U₀ = 10⁻³I, η = 0.05/m;
 // check = the final loss. Symmetry halves the work: every Aᵢ is stored as its packed upper
 // triangle (n(n+1)/2 entries), W as its packed upper triangle with doubled off-diagonal, so
-// ⟨Aᵢ, W⟩ is one dot of packed vectors, and A(W) − y and A*(r) are one fused pass.
-import { Matrix, gemmBlocked, prepareResidualGradT } from "../linalg/index.ts";
+// ⟨Aᵢ, W⟩ is one dot of packed vectors, and A(W) − y and A*(r) are one fused pass; UUᵀ and
+// A*(r)U are GEMMs (WebAssembly SIMD where available).
+import { Matrix, WasmArena, gemmBlocked, prepareResidualGradT } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
 import type { BenchInstance, InstanceOptions, Workload } from "./types.ts";
 
@@ -59,8 +60,98 @@ export function packedLength(n: number): number {
 }
 
 export interface SensingGd extends BenchInstance {
-  /** the factor U (n×n), updated in place */
+  /** the factor U (n×n) */
   readonly U: Matrix;
+}
+
+/** The factor U with the two products a step needs; plain TypeScript or WebAssembly SIMD. */
+interface Factor {
+  /** wPacked ← the upper triangle of UUᵀ, row by row, off-diagonal entries doubled */
+  gram(wPacked: Float64Array): void;
+  /** U ← U − c·G U for the symmetric G given by its packed upper triangle */
+  update(gPacked: Float64Array, c: number): void;
+  readonly U: Matrix;
+}
+
+/** Plain: the upper triangle of UUᵀ by row dots, G U by the blocked GEMM. */
+function plainFactor(n: number, init: number): Factor {
+  const U = new Matrix(n, n);
+  for (let j = 0; j < n; j++) U.data[j * n + j] = init;
+  const G = new Matrix(n, n);
+  const GU = new Matrix(n, n);
+  return {
+    U,
+    gram(wPacked) {
+      const u = U.data;
+      let q = 0;
+      for (let j = 0; j < n; j++) {
+        const oj = j * n;
+        for (let k = j; k < n; k++) {
+          const ok = k * n;
+          let s0 = 0, s1 = 0;
+          let l = 0;
+          for (; l + 1 < n; l += 2) {
+            s0 += u[oj + l] * u[ok + l];
+            s1 += u[oj + l + 1] * u[ok + l + 1];
+          }
+          if (l < n) s0 += u[oj + l] * u[ok + l];
+          wPacked[q++] = k === j ? s0 + s1 : 2 * (s0 + s1);
+        }
+      }
+    },
+    update(gPacked, c) {
+      unpackSymmetric(gPacked, n, G.data);
+      gemmBlocked(G, U, GU);
+      const u = U.data, gu = GU.data;
+      for (let p = 0; p < n * n; p++) u[p] -= c * gu[p];
+    },
+  };
+}
+
+/**
+ * SIMD: V = Uᵀ kept in WebAssembly memory, so UUᵀ = VᵀV (gemmTN) and, G being symmetric,
+ * U ← U − cGU is V ← V − c·VG (gemm): both 4×4-blocked SIMD products.
+ */
+function simdFactor(n: number, init: number, arena: WasmArena): Factor {
+  const V = arena.matrix(n, n);
+  for (let j = 0; j < n; j++) V.data[j * n + j] = init;
+  const W = arena.matrix(n, n);
+  const G = arena.matrix(n, n);
+  const VG = arena.matrix(n, n);
+  return {
+    get U() {
+      const U = new Matrix(n, n);
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) U.data[j * n + k] = V.data[k * n + j];
+      return U;
+    },
+    gram(wPacked) {
+      arena.gemmTN(V, V, W);
+      const w = W.data;
+      let q = 0;
+      for (let j = 0; j < n; j++) {
+        wPacked[q++] = w[j * n + j];
+        for (let k = j + 1; k < n; k++) wPacked[q++] = 2 * w[j * n + k];
+      }
+    },
+    update(gPacked, c) {
+      unpackSymmetric(gPacked, n, G.data);
+      arena.gemm(V, G, VG);
+      const v = V.data, vg = VG.data;
+      for (let p = 0; p < n * n; p++) v[p] -= c * vg[p];
+    },
+  };
+}
+
+/** out (n×n) ← the symmetric matrix whose upper triangle is packed (row by row) in p */
+function unpackSymmetric(p: Float64Array, n: number, out: Float64Array): void {
+  let q = 0;
+  for (let j = 0; j < n; j++) {
+    for (let k = j; k < n; k++) {
+      const v = p[q++];
+      out[j * n + k] = v;
+      out[k * n + j] = v;
+    }
+  }
 }
 
 /** GD U ← U − 4η A*(A(UUᵀ) − y) U from U₀ = init·I. */
@@ -74,68 +165,34 @@ export function sensingGd(problem: SensingProblem, eta = 0.05 / problem.m, init 
     for (let j = 0; j < n; j++) for (let k = j; k < n; k++) P.data[q++] = A[i * n * n + j * n + k];
   }
   const pass = prepareResidualGradT(P, options);
-  const U = new Matrix(n, n);
-  for (let j = 0; j < n; j++) U.data[j * n + j] = init;
+  const arena = pass.simd ? WasmArena.create(4 * n * n, options) : null;
+  const factor = arena ? simdFactor(n, init, arena) : plainFactor(n, init);
   const wPacked = new Float64Array(np); // W = UUᵀ, off-diagonal doubled
   const r = new Float64Array(m);
   const gPacked = new Float64Array(np); // A*(r), upper triangle
-  const G = new Matrix(n, n);
-  const GU = new Matrix(n, n);
   const c = 4 * eta;
 
-  /** wPacked ← upper triangle of UUᵀ with off-diagonal entries doubled; then r ← A(W) − y. */
-  function residual(grad: boolean): void {
-    const u = U.data;
-    let q = 0;
-    for (let j = 0; j < n; j++) {
-      const oj = j * n;
-      for (let k = j; k < n; k++) {
-        const ok = k * n;
-        let s0 = 0, s1 = 0;
-        let l = 0;
-        for (; l + 1 < n; l += 2) {
-          s0 += u[oj + l] * u[ok + l];
-          s1 += u[oj + l + 1] * u[ok + l + 1];
-        }
-        if (l < n) s0 += u[oj + l] * u[ok + l];
-        wPacked[q++] = k === j ? s0 + s1 : 2 * (s0 + s1);
-      }
-    }
-    if (grad) pass.run(wPacked, y, r, gPacked);
-    else {
-      for (let i = 0; i < m; i++) {
-        let s = 0;
-        const o = i * np;
-        for (let p = 0; p < np; p++) s += P.data[o + p] * wPacked[p];
-        r[i] = s - y[i];
-      }
-    }
-  }
-
   return {
-    U,
+    get U() {
+      return factor.U;
+    },
     simd: pass.simd,
     run(iters) {
-      const g = G.data, u = U.data, gu = GU.data;
       for (let t = 0; t < iters; t++) {
-        residual(true);
-        // G = A*(r) from its packed upper triangle
-        let q = 0;
-        for (let j = 0; j < n; j++) {
-          for (let k = j; k < n; k++) {
-            const v = gPacked[q++];
-            g[j * n + k] = v;
-            g[k * n + j] = v;
-          }
-        }
-        gemmBlocked(G, U, GU);
-        for (let p = 0; p < n * n; p++) u[p] -= c * gu[p];
+        factor.gram(wPacked);
+        pass.run(wPacked, y, r, gPacked); // r = A(W) − y, gPacked = A*(r)
+        factor.update(gPacked, c);
       }
     },
     check() {
-      residual(false);
+      factor.gram(wPacked);
       let s = 0;
-      for (let i = 0; i < m; i++) s += r[i] * r[i];
+      for (let i = 0; i < m; i++) {
+        let ri = -y[i];
+        const o = i * np;
+        for (let p = 0; p < np; p++) ri += P.data[o + p] * wPacked[p];
+        s += ri * ri;
+      }
       return s;
     },
   };
