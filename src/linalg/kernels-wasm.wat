@@ -6,7 +6,8 @@
 ;; (wabt ≥ 1.0.30, SIMD on by default) and paste into KERNELS_WASM_BASE64.
 ;;
 ;; fused_pass(a, n, d, x, y, r, out, tab, mode): one pass over the n rows of A (n×d row-major
-;; float64 at byte address a), four rows per step, two columns per SIMD lane pair:
+;; float64 at byte address a), four rows per step, two columns per SIMD lane pair (the column
+;; loops unrolled twice; eight rows per step spill registers and run slower):
 ;;   sᵢ = ⟨aᵢ, x⟩;  mode 0: ρᵢ = sᵢ − yᵢ, stored in r;  mode 1: ρᵢ = −1/(1 + e^sᵢ) (not stored);
 ;;   out = Σᵢ ρᵢ aᵢ.
 ;; The exp is kernels-exp.ts's, operation for operation (tables at byte address tab: 256 values
@@ -74,14 +75,25 @@
       (local.set $s3 (v128.const f64x2 0 0))
       (local.set $j (i32.const 0))
       (block $dd (loop $dl
-        (br_if $dd (i32.ge_u (local.get $j) (local.get $even)))
-        (local.set $xv (v128.load (i32.add (local.get $x) (local.get $j))))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br_if $dd (i32.gt_u (i32.add (local.get $j) (i32.const 32)) (local.get $even)))
+        (local.set $xv (v128.load offset=0 (i32.add (local.get $x) (local.get $j))))
+        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
+        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
+        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
+        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))
+        (local.set $xv (v128.load offset=16 (i32.add (local.get $x) (local.get $j))))
+        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
+        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
+        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
+        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))
+        (local.set $j (i32.add (local.get $j) (i32.const 32)))
         (br $dl)))
+      (if (i32.lt_u (local.get $j) (local.get $even)) (then
+        (local.set $xv (v128.load offset=0 (i32.add (local.get $x) (local.get $j))))
+        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
+        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
+        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
+        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))))
       (local.set $p0 (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
       (local.set $p1 (f64.add (f64x2.extract_lane 0 (local.get $s1)) (f64x2.extract_lane 1 (local.get $s1))))
       (local.set $p2 (f64.add (f64x2.extract_lane 0 (local.get $s2)) (f64x2.extract_lane 1 (local.get $s2))))
@@ -102,16 +114,31 @@
       (local.set $v3 (f64x2.splat (local.get $p3)))
       (local.set $j (i32.const 0))
       (block $ad (loop $al
-        (br_if $ad (i32.ge_u (local.get $j) (local.get $even)))
-        (v128.store (i32.add (local.get $out) (local.get $j))
-          (f64x2.add (v128.load (i32.add (local.get $out) (local.get $j)))
+        (br_if $ad (i32.gt_u (i32.add (local.get $j) (i32.const 32)) (local.get $even)))
+        (v128.store offset=0 (i32.add (local.get $out) (local.get $j))
+          (f64x2.add (v128.load offset=0 (i32.add (local.get $out) (local.get $j)))
             (f64x2.add
-              (f64x2.add (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $a0) (local.get $j))))
-                         (f64x2.mul (local.get $v1) (v128.load (i32.add (local.get $a1) (local.get $j)))))
-              (f64x2.add (f64x2.mul (local.get $v2) (v128.load (i32.add (local.get $a2) (local.get $j))))
-                         (f64x2.mul (local.get $v3) (v128.load (i32.add (local.get $a3) (local.get $j))))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+              (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=0 (i32.add (local.get $a0) (local.get $j))))
+                         (f64x2.mul (local.get $v1) (v128.load offset=0 (i32.add (local.get $a1) (local.get $j)))))
+              (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=0 (i32.add (local.get $a2) (local.get $j))))
+                         (f64x2.mul (local.get $v3) (v128.load offset=0 (i32.add (local.get $a3) (local.get $j))))))))
+        (v128.store offset=16 (i32.add (local.get $out) (local.get $j))
+          (f64x2.add (v128.load offset=16 (i32.add (local.get $out) (local.get $j)))
+            (f64x2.add
+              (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=16 (i32.add (local.get $a0) (local.get $j))))
+                         (f64x2.mul (local.get $v1) (v128.load offset=16 (i32.add (local.get $a1) (local.get $j)))))
+              (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=16 (i32.add (local.get $a2) (local.get $j))))
+                         (f64x2.mul (local.get $v3) (v128.load offset=16 (i32.add (local.get $a3) (local.get $j))))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 32)))
         (br $al)))
+      (if (i32.lt_u (local.get $j) (local.get $even)) (then
+        (v128.store offset=0 (i32.add (local.get $out) (local.get $j))
+          (f64x2.add (v128.load offset=0 (i32.add (local.get $out) (local.get $j)))
+            (f64x2.add
+              (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=0 (i32.add (local.get $a0) (local.get $j))))
+                         (f64x2.mul (local.get $v1) (v128.load offset=0 (i32.add (local.get $a1) (local.get $j)))))
+              (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=0 (i32.add (local.get $a2) (local.get $j))))
+                         (f64x2.mul (local.get $v3) (v128.load offset=0 (i32.add (local.get $a3) (local.get $j))))))))))
       (if (i32.and (local.get $d) (i32.const 1)) (then
         (f64.store (i32.add (local.get $out) (local.get $even))
           (f64.add (f64.load (i32.add (local.get $out) (local.get $even)))
