@@ -3,7 +3,7 @@
 ;; logistic-loss output layer of a two-layer ReLU net.
 ;; Source of the bytes in kernels-wasm-bytes.ts; regenerate with
 ;;   wat2wasm src/linalg/kernels-wasm.wat -o /dev/stdout | base64 -w0
-;; (wabt ≥ 1.0.30, SIMD on by default) and paste into KERNELS_WASM_BASE64.
+;; (wabt ≥ 1.0.30, SIMD on by default) and paste into KERNELS_WASM_BASE64, with this file's SHA-256.
 ;;
 ;; fused_pass(a, n, d, x, y, r, out, tab, mode): one pass over the n rows of A (n×d row-major
 ;; float64 at byte address a), four rows per step, two columns per SIMD lane pair (the column

@@ -1,5 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { KERNELS_WAT_SHA256, KERNELS_WASM_BASE64 } from "../../src/linalg/kernels-wasm-bytes.ts";
 import {
   Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule,
 } from "../../src/linalg/index.ts";
@@ -93,4 +96,11 @@ test("without WebAssembly, or without its SIMD, or with simd: false, the plain k
     assert.equal(l.simd, false);
     assert.deepEqual(l.run(x, new Float64Array(6)), wantL);
   }
+});
+
+test("the embedded WASM bytes were generated from the current kernels-wasm.wat (its SHA-256 is recorded with them)", () => {
+  const wat = readFileSync(new URL("../../src/linalg/kernels-wasm.wat", import.meta.url));
+  assert.equal(createHash("sha256").update(wat).digest("hex"), KERNELS_WAT_SHA256, "regenerate kernels-wasm-bytes.ts (see its header)");
+  const bytes = Buffer.from(KERNELS_WASM_BASE64, "base64");
+  assert.ok(bytes.length < 4096, `${bytes.length} bytes: browsers compile at most 4 KB synchronously on the main thread`);
 });
