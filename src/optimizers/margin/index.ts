@@ -1,0 +1,7 @@
+// Margin methods for separable classification: normalized and loss-scaled GD, the dual-accelerated
+// margin maximizer, normalized steepest descent, the perceptron, and AdaBoost over decision stumps.
+export { hasLogDomain, directionOracle, logLossGradientOracle, normalizeInPlace, type DirectionOracle, type LogLossGradient } from "./logGradient.ts";
+export { normalizedGd, type NormalizedGdState } from "./normalizedGd.ts";
+export { lossScaledGd, type LossScaledGdState } from "./lossScaledGd.ts";
+export { dualAccelerated, dualAcceleratedMomentum, type DualAcceleratedOptions, type DualAcceleratedState } from "./dualAccelerated.ts";
+export { normalizedSteepest, type NormalizedSteepestOptions, type NormalizedSteepestState } from "./normalizedSteepest.ts";
