@@ -111,10 +111,11 @@ function instantiate(A: Matrix, options: KernelOptions) {
   };
 }
 
-function checkShapes(name: string, n: number, d: number, lens: Record<string, [number, number]>): void {
-  for (const [k, [got, want]] of Object.entries(lens)) {
-    if (got !== want) throw new RangeError(`${name}: prepared for ${n}×${d}, ${k} has ${got} entries, need ${want}`);
-  }
+/** Throws unless every length matches; pairs (got, want) past `count` are unused. No allocation unless it throws. */
+function checkLengths(name: string, n: number, d: number, count: 2 | 4, g0: number, w0: number, g1: number, w1: number, g2 = 0, w2 = 0, g3 = 0, w3 = 0): void {
+  if (g0 === w0 && g1 === w1 && g2 === w2 && g3 === w3) return;
+  const got = [g0, g1, g2, g3].slice(0, count), want = [w0, w1, w2, w3].slice(0, count);
+  throw new RangeError(`${name}: prepared for ${n}×${d}, got vectors of lengths ${got.join(", ")}, need ${want.join(", ")}`);
 }
 
 /** residualGradT for a fixed A, in WebAssembly SIMD where available (A is copied now: later changes to A are not seen). */
@@ -128,7 +129,7 @@ export function prepareResidualGradT(A: Matrix, options: KernelOptions = {}): Re
   return {
     simd: true,
     run(x, y, r, out) {
-      checkShapes("residualGradT", n, d, { x: [x.length, d], y: [y.length, n], r: [r.length, n], out: [out.length, d] });
+      checkLengths("residualGradT (x, y, r, out)", n, d, 4, x.length, d, y.length, n, r.length, n, out.length, d);
       k.x.set(x);
       k.y.set(y);
       k.exports.fused_pass(k.aOff, n, d, k.xOff, k.yOff, k.rOff, k.outOff, 0, 0);
@@ -150,7 +151,7 @@ export function prepareLogisticGradSum(Z: Matrix, options: KernelOptions = {}): 
   return {
     simd: true,
     run(w, out) {
-      checkShapes("logisticGradSum", n, d, { w: [w.length, d], out: [out.length, d] });
+      checkLengths("logisticGradSum (w, out)", n, d, 2, w.length, d, out.length, d);
       k.x.set(w);
       k.exports.fused_pass(k.aOff, n, d, k.xOff, 0, 0, k.outOff, 0, 1);
       out.set(k.out);

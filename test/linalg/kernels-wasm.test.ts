@@ -73,7 +73,7 @@ test("a prepared kernel keeps its own copy of the matrix and checks vector lengt
   kernel.run(Float64Array.of(1, 0, 0, 0), Float64Array.of(0, 0), r, g);
   assert.deepEqual(Array.from(r), [1, 5]);
   assert.deepEqual(Array.from(g), [26, 32, 38, 44]);
-  assert.throws(() => kernel.run(new Float64Array(3), new Float64Array(2), r, g), /prepared for 2×4, x has 3 entries/);
+  assert.throws(() => kernel.run(new Float64Array(3), new Float64Array(2), r, g), /residualGradT \(x, y, r, out\): prepared for 2×4, got vectors of lengths 3, 2, 2, 4, need 4, 2, 2, 4/);
   assert.throws(() => kernel.run(new Float64Array(4), new Float64Array(2), new Float64Array(1), g), RangeError);
 });
 
@@ -103,4 +103,9 @@ test("the embedded WASM bytes were generated from the current kernels-wasm.wat (
   assert.equal(createHash("sha256").update(wat).digest("hex"), KERNELS_WAT_SHA256, "regenerate kernels-wasm-bytes.ts (see its header)");
   const bytes = Buffer.from(KERNELS_WASM_BASE64, "base64");
   assert.ok(bytes.length < 4096, `${bytes.length} bytes: browsers compile at most 4 KB synchronously on the main thread`);
+});
+
+test("a prepared logistic kernel names the vector lengths it needs", () => {
+  const k = prepareLogisticGradSum(new Matrix(3, 5));
+  assert.throws(() => k.run(new Float64Array(4), new Float64Array(5)), /logisticGradSum \(w, out\): prepared for 3×5, got vectors of lengths 4, 5, need 5, 5$/);
 });
