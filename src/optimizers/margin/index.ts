@@ -5,3 +5,4 @@ export { normalizedGd, type NormalizedGdState } from "./normalizedGd.ts";
 export { lossScaledGd, type LossScaledGdState } from "./lossScaledGd.ts";
 export { dualAccelerated, dualAcceleratedMomentum, type DualAcceleratedOptions, type DualAcceleratedState } from "./dualAccelerated.ts";
 export { normalizedSteepest, type NormalizedSteepestOptions, type NormalizedSteepestState } from "./normalizedSteepest.ts";
+export { perceptron, biasAugment, type PerceptronOptions, type PerceptronState } from "./perceptron.ts";
