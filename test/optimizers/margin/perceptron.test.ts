@@ -51,7 +51,7 @@ test("perceptron step: one update w ← w + yᵢxᵢ on the first mistake (ties 
   perceptron().step(c); // scan 2 (u = 1), 0 (u = 1), 1 (u = 0) → example 1
   assert.equal(c.lastExample, 1);
   assert.throws(() => perceptron().init(leastSquares({ X: data.X, Y: new Matrix(3, 1, data.y) }, linearModel(2)), new Float64Array(2), new Rng(0)), /margin objective/);
-  assert.throws(() => perceptron().init(marginObjective(data, diagonalNet(2, 2), perceptronLoss), new Float64Array(4), new Rng(0)), /linear model/);
+  assert.throws(() => perceptron().init(marginObjective(data, diagonalNet(2), perceptronLoss), new Float64Array(4), new Rng(0)), /linear model/);
   assert.throws(() => perceptron({ order: "random" as "first" }), /order/);
 });
 
