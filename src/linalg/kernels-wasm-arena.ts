@@ -60,14 +60,9 @@ export class WasmArena {
     return data.byteOffset;
   }
 
-  /** Throws if C shares storage with A or B (the kernels write C while reading them). */
+  /** Throws if C shares storage with A or B (the kernels write C while reading them); allocates nothing. */
   private disjoint(name: string, C: Matrix, A: Matrix, B: Matrix): void {
-    for (const M of [A, B]) {
-      const a = C.data, b = M.data;
-      if (a.length && b.length && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength) {
-        throw new RangeError(`WasmArena.${name}: C must not overlap an input`);
-      }
-    }
+    if (overlap(C.data, A.data) || overlap(C.data, B.data)) throw new RangeError(`WasmArena.${name}: C must not overlap an input`);
   }
 
   /** C ← A B (A n×k, B k×m, C n×m, all in this arena; C must not overlap A or B). */
@@ -106,4 +101,8 @@ export class WasmArena {
     this.exports.relu_logistic_head(h, gh, pa, pga, py, n, w, 0, scale);
     return Gh;
   }
+}
+
+function overlap(a: Float64Array, b: Float64Array): boolean {
+  return a.length > 0 && b.length > 0 && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
