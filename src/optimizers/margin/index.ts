@@ -6,3 +6,5 @@ export { lossScaledGd, type LossScaledGdState } from "./lossScaledGd.ts";
 export { dualAccelerated, dualAcceleratedMomentum, type DualAcceleratedOptions, type DualAcceleratedState } from "./dualAccelerated.ts";
 export { normalizedSteepest, type NormalizedSteepestOptions, type NormalizedSteepestState } from "./normalizedSteepest.ts";
 export { perceptron, biasAugment, type PerceptronOptions, type PerceptronState } from "./perceptron.ts";
+export { stumpDictionary, stumpFeatures, stumpValue, type Stump } from "./stumps.ts";
+export { adaBoostStumps, type AdaBoostOptions, type AdaBoostResult } from "./adaBoost.ts";
