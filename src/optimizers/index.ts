@@ -18,3 +18,4 @@ export {
   type OptimizerEntry, type OptionSpec, type OptionType, type OptionValue,
 } from "./registry.ts";
 export * from "./flow/index.ts";
+export * from "./margin/index.ts";
