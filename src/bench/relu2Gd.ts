@@ -1,7 +1,8 @@
 // B4: full-batch GD on a two-layer ReLU net f(x) = Σⱼ aⱼ relu(⟨wⱼ, x⟩), mean logistic loss,
 // 2XOR-like data: x ∈ {±1}^d/√d, y = sign(x₁x₂); W Gaussian/√d, a Gaussian/√width, η = 0.5;
 // check = the training accuracy at the end.
-// One pass over the examples per step, four at a time: their forward passes (hᵢ = Wxᵢ, f(xᵢ);
+// With WebAssembly SIMD: two blocked GEMMs and a fused output layer (relu2GdSimd). Without:
+// one pass over the examples per step, four at a time: their forward passes (hᵢ = Wxᵢ, f(xᵢ);
 // each row of W loaded once for the four), loss derivatives gᵢ = −yᵢσ(−yᵢf(xᵢ))/n and backward
 // passes (∂a += gᵢ relu(hᵢ), ∂wⱼ += Σᵢ gᵢaⱼ[hᵢⱼ > 0] xᵢ, skipped when unit j is off for all four).
 import { WasmArena, logisticWeight } from "../linalg/index.ts";
