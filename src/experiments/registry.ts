@@ -8,11 +8,15 @@ import { adagradLs } from "./adagradLs.ts";
 import { wilsonAdaptive } from "./wilsonAdaptive.ts";
 import { twoLayerLinear } from "./twoLayerLinear.ts";
 import { earlyStoppingRidge } from "./earlyStoppingRidge.ts";
+import { commutingMeasurementsClaim } from "./matrix/commutingMeasurements.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
-export const experiments: readonly Experiment[] = [...sectionA];
+/** Section C: matrix factorization. */
+const sectionC: Experiment[] = [commutingMeasurementsClaim];
+
+export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 
 /** The experiment with this id; an Error listing the known ids otherwise. */
 export function getExperiment(id: string): Experiment {
