@@ -18,7 +18,7 @@ export interface MainOptions extends Partial<CliIo> {
   readonly lab?: Lab | (() => Promise<Lab>);
 }
 
-export const COMMANDS = ["list", "run", "verify", "solve", "train"] as const;
+export const COMMANDS = ["list", "run", "verify", "solve", "train", "bench"] as const;
 
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const io = defaultIo(options);

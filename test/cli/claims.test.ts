@@ -64,7 +64,7 @@ test("run: unknown ids, unknown --set keys, bad values and bad flags are one lin
   assertOneErrorLine(await cli(["run", "pass-claim", "--seed", "-1", "--out", "x"], { lab, cwd }), /option '--seed <n>' argument '-1' is invalid\. expected a non-negative integer; see 'biaslab run --help'/);
   assertOneErrorLine(await cli(["run", "pass-claim", "--bogus"], { lab, cwd }), /unknown option '--bogus'; see 'biaslab run --help'/);
   assertOneErrorLine(await cli(["run"], { lab, cwd }), /missing required argument 'id'; see 'biaslab run --help'/);
-  assertOneErrorLine(await cli(["frobnicate"], { lab, cwd }), /unknown command 'frobnicate'; commands are: list, run, verify, solve, train/);
+  assertOneErrorLine(await cli(["frobnicate"], { lab, cwd }), /unknown command 'frobnicate'; commands are: list, run, verify, solve, train, bench/);
   assert.deepEqual(readdirSync(cwd), []);
 });
 
