@@ -1,7 +1,8 @@
 // Section B of CLAIMS.md: separable classification (exponential tails, margins, their rates).
 import type { Experiment } from "../types.ts";
 import { logisticMaxMargin } from "./logisticMaxMargin.ts";
+import { normalizedGdRates } from "./normalizedGdRates.ts";
 
-export { logisticMaxMargin };
+export { logisticMaxMargin, normalizedGdRates };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates];
