@@ -2,7 +2,8 @@
 import type { Experiment } from "../types.ts";
 import { logisticMaxMargin } from "./logisticMaxMargin.ts";
 import { normalizedGdRates } from "./normalizedGdRates.ts";
+import { smoothMarginClaim } from "./smoothMargin.ts";
 
-export { logisticMaxMargin, normalizedGdRates };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim];
