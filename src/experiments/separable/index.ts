@@ -3,7 +3,8 @@ import type { Experiment } from "../types.ts";
 import { logisticMaxMargin } from "./logisticMaxMargin.ts";
 import { normalizedGdRates } from "./normalizedGdRates.ts";
 import { smoothMarginClaim } from "./smoothMargin.ts";
+import { steepestMaxMargin } from "./steepestMaxMargin.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin];
