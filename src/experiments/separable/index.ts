@@ -4,7 +4,8 @@ import { logisticMaxMargin } from "./logisticMaxMargin.ts";
 import { normalizedGdRates } from "./normalizedGdRates.ts";
 import { smoothMarginClaim } from "./smoothMargin.ts";
 import { steepestMaxMargin } from "./steepestMaxMargin.ts";
+import { perceptronNovikoff } from "./perceptronNovikoff.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff];
