@@ -9,12 +9,13 @@ import { wilsonAdaptive } from "./wilsonAdaptive.ts";
 import { twoLayerLinear } from "./twoLayerLinear.ts";
 import { earlyStoppingRidge } from "./earlyStoppingRidge.ts";
 import { commutingMeasurementsClaim } from "./matrix/commutingMeasurements.ts";
+import { nonnegL1Claim } from "./matrix/nonnegL1Claim.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [commutingMeasurementsClaim];
+const sectionC: Experiment[] = [commutingMeasurementsClaim, nonnegL1Claim];
 
 export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 
