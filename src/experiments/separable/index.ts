@@ -5,7 +5,8 @@ import { normalizedGdRates } from "./normalizedGdRates.ts";
 import { smoothMarginClaim } from "./smoothMargin.ts";
 import { steepestMaxMargin } from "./steepestMaxMargin.ts";
 import { perceptronNovikoff } from "./perceptronNovikoff.ts";
+import { logisticLogGrowth } from "./logisticLogGrowth.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth];
