@@ -10,12 +10,13 @@ import { twoLayerLinear } from "./twoLayerLinear.ts";
 import { earlyStoppingRidge } from "./earlyStoppingRidge.ts";
 import { commutingMeasurementsClaim } from "./matrix/commutingMeasurements.ts";
 import { nonnegL1Claim } from "./matrix/nonnegL1Claim.ts";
+import { kernelRich } from "./matrix/kernelRich.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [commutingMeasurementsClaim, nonnegL1Claim];
+const sectionC: Experiment[] = [commutingMeasurementsClaim, nonnegL1Claim, kernelRich];
 
 export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 
