@@ -6,7 +6,8 @@ import { smoothMarginClaim } from "./smoothMargin.ts";
 import { steepestMaxMargin } from "./steepestMaxMargin.ts";
 import { perceptronNovikoff } from "./perceptronNovikoff.ts";
 import { logisticLogGrowth } from "./logisticLogGrowth.ts";
+import { tails } from "./tails.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails];
