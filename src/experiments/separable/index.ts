@@ -7,7 +7,8 @@ import { steepestMaxMargin } from "./steepestMaxMargin.ts";
 import { perceptronNovikoff } from "./perceptronNovikoff.ts";
 import { logisticLogGrowth } from "./logisticLogGrowth.ts";
 import { tails } from "./tails.ts";
+import { adaboostL1 } from "./adaboostL1.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1 };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1];
