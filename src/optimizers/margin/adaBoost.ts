@@ -78,7 +78,7 @@ export function adaBoostStumps(X: Matrix, y: Float64Array, opts: AdaBoostOptions
     let pos = 0;
     for (let i = 0; i < n; i++) if (y[i] > 0) pos += w[i];
     // constants: h ≡ +1 errs on the negatives, h ≡ −1 on the positives
-    let best = pos <= total - pos ? 0 : 1;
+    let best = total - pos <= pos ? 0 : 1;
     let bestErr = Math.min(total - pos, pos);
     for (let j = 0; j < d; j++) {
       // stump (j, b, +1) predicts +1 above b: error = Σ_{x ≤ b, y = +1} w + Σ_{x > b, y = −1} w

@@ -105,3 +105,18 @@ test("one separating stump: ε = 0, that stump alone (ℓ1 margin 1) and no furt
   assert.throws(() => adaBoostStumps(X, Float64Array.from([0, 1, 1, 1]), { rounds: 5 }), /label 0/);
   assert.throws(() => adaBoostStumps(new Matrix(1, 1, Float64Array.from([NaN])), Float64Array.from([1]), { rounds: 5 }), /non-finite/);
 });
+
+test("adaBoostStumps: when a constant is the best stump it is the right constant (ε ≤ ½, α > 0)", () => {
+  // identical inputs leave only the constants h ≡ ±1; the majority label must win
+  const X = new Matrix(3, 1, Float64Array.from([0.5, 0.5, 0.5]));
+  const r = adaBoostStumps(X, Float64Array.from([1, -1, -1]), { rounds: 3 });
+  assert.equal(r.chosen[0], 1, "h ≡ −1 errs on one example of three");
+  assert.ok(Math.abs(r.errors[0] - 1 / 3) < 1e-15 && r.alphas[0] > 0.3);
+  for (let t = 0; t < r.rounds; t++) {
+    assert.ok(r.errors[t] <= 0.5 + 1e-12, `round ${t}: ε = ${r.errors[t]}`); // after the first round ε = ½: nothing beats the constant
+    assert.ok(r.alphas[t] >= -1e-12, `round ${t}: α = ${r.alphas[t]}`);
+  }
+  const one = adaBoostStumps(new Matrix(1, 1, Float64Array.from([2])), Float64Array.from([-1]), { rounds: 2 });
+  assert.equal(one.errors[0], 0);
+  assert.equal(one.chosen[0], 1);
+});
