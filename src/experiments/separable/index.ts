@@ -8,7 +8,8 @@ import { perceptronNovikoff } from "./perceptronNovikoff.ts";
 import { logisticLogGrowth } from "./logisticLogGrowth.ts";
 import { tails } from "./tails.ts";
 import { adaboostL1 } from "./adaboostL1.ts";
+import { multiclassSvmClaim } from "./multiclassSvmClaim.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1 };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim];

@@ -5,7 +5,7 @@ import { Matrix, norm2 } from "../../linalg/index.ts";
 import type { Rng } from "../../random/index.ts";
 import type { MarginLoss } from "../../losses/index.ts";
 import { angleBetween, checkCloser, fitPowerLaw, marginGap, type Check, type PowerLawFit } from "../../metrics/index.ts";
-import { linearModel, marginObjective, topSingularValueSquared, type BinaryMarginObjective } from "../../models/index.ts";
+import { linearModel, marginObjective, topSingularValueSquared, type BinaryMarginObjective, type Objective } from "../../models/index.ts";
 import type { Optimizer, OptimizerState } from "../../optimizers/index.ts";
 import { hardMarginSvm, type MaxMarginSolution } from "../../references/index.ts";
 import type { Trace } from "../../run/index.ts";
@@ -75,7 +75,7 @@ export const marginGapTo = (data: BinaryClassificationData, optimalMargin: numbe
 
 /** trajectory() with the run context's signal and a forked rng */
 export function record<S extends OptimizerState>(
-  ctx: RunContext, fork: number, name: string, objective: BinaryMarginObjective, optimizer: Optimizer<S>,
+  ctx: RunContext, fork: number, name: string, objective: Objective, optimizer: Optimizer<S>,
   theta0: Float64Array, maxIter: number, metrics: Record<string, Metric>, perDecade = 6,
 ): Promise<Trajectory<S>> {
   return trajectory({
