@@ -9,7 +9,8 @@ import { logisticLogGrowth } from "./logisticLogGrowth.ts";
 import { tails } from "./tails.ts";
 import { adaboostL1 } from "./adaboostL1.ts";
 import { multiclassSvmClaim } from "./multiclassSvmClaim.ts";
+import { perceptronTechnique } from "./perceptronTechnique.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique };
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique];
