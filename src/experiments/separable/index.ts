@@ -10,7 +10,9 @@ import { tails } from "./tails.ts";
 import { adaboostL1 } from "./adaboostL1.ts";
 import { multiclassSvmClaim } from "./multiclassSvmClaim.ts";
 import { perceptronTechnique } from "./perceptronTechnique.ts";
+import { regularizationPath } from "./regularizationPath.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique, regularizationPath };
+export { normBallPath, type PathPoint } from "./normBallPath.ts";
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique, regularizationPath];
