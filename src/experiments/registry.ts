@@ -11,12 +11,13 @@ import { earlyStoppingRidge } from "./earlyStoppingRidge.ts";
 import { commutingMeasurementsClaim } from "./matrix/commutingMeasurements.ts";
 import { nonnegL1Claim } from "./matrix/nonnegL1Claim.ts";
 import { kernelRich } from "./matrix/kernelRich.ts";
+import { singleMeasurement } from "./matrix/singleMeasurement.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [commutingMeasurementsClaim, nonnegL1Claim, kernelRich];
+const sectionC: Experiment[] = [commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement];
 
 export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 
