@@ -16,6 +16,7 @@ import type { Result, Trace } from "../../run/index.ts";
 import { Rng } from "../../random/index.ts";
 import type { Experiment, RunContext } from "../types.ts";
 import { lineFigure, traceSeries } from "../figures.ts";
+import { dataFigure } from "./pictures.ts";
 import { angleGapTo, binaryProblem, checkExponent, column, fitSeries, marginGapTo, record, stretched2d, valueAt } from "./setup.ts";
 
 const GAP = "relative margin gap (γ̂ − γ(w))/γ̂";
@@ -170,6 +171,11 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
       series: [traceSeries(gdRun.trace, "t", ANGLE), traceSeries(ngdRun.trace, "t", ANGLE)],
       rules: [{ y: gdAngle, label: `GD at t = ${p.gdIter}` }],
     }),
+    dataFigure("picture", "The 2-D instance: ℓ2 SVM direction, GD and normalized GD", data, [
+      { name: "ℓ2 SVM direction ŵ", w: svm.direction },
+      { name: `GD at t = ${p.gdIter}`, w: gdRun.final },
+      { name: `normalized GD at t = ${p.normalizedIter}`, w: ngdRun.final },
+    ]),
   ];
   ctx.progress(1);
   return { id: "normalized-gd-rates", params: p, checks, traces, figures, summary };

@@ -16,7 +16,7 @@ test("normalized-gd-rates (quick): exponents ≈ −½, −1, −2 within 0.15; 
   assert.ok(closer.competitor!.measured / closer.measured >= 20);
   const [margin] = checksNamed(r, "smallest margin");
   assert.ok(margin.measured > 1e4);
-  assert.deepEqual(r.figures.map((f) => f.name), ["margin-gap", "angle-gap"]);
+  assert.deepEqual(r.figures.map((f) => f.name), ["margin-gap", "angle-gap", "picture"]);
 });
 
 test("normalized-gd-rates fails without the momentum (the accelerated method becomes η ∝ 1/L: exponent ≈ −1) and with too short runs", async () => {
