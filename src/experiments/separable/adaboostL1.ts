@@ -67,9 +67,9 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
     const l2 = hardMarginSvm(H, data.y);
     const g1 = lp.margin;
     const l2OnL1 = normalizedMargin(H, data.y, l2.direction, 1);
-    // the normalized ℓ1 margin minᵢ yᵢ(Hλ_t)ᵢ/‖λ_t‖₁ replayed from the rounds (chosen stump, step):
-    // r.marginHistory divides by Σα_t, which is below ‖λ‖₁ when a step is negative (a stump with
-    // ε > ½ stepped backwards: the same classifier as its complement stepped forwards)
+    // the normalized ℓ1 margin minᵢ yᵢ(Hλ_t)ᵢ/‖λ_t‖₁ replayed from the rounds (chosen stump, step), an
+    // independent measurement: r.marginHistory divides by Σα_t, which equals ‖λ_t‖₁ only while every
+    // step is positive (before 3cade8f a wrong constant stump gave ε > ½ and negative steps)
     const { margins, last, steps } = replayMargins(H, data.y, r.chosen, r.alphas, r.rounds, logSpacedCheckpoints(r.rounds, 6));
     const gapOf = (m: number) => (g1 - m) / g1;
     const rows = margins.map(([t, m]) => [t, m, gapOf(m)]);
