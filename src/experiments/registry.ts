@@ -12,12 +12,13 @@ import { commutingMeasurementsClaim } from "./matrix/commutingMeasurements.ts";
 import { nonnegL1Claim } from "./matrix/nonnegL1Claim.ts";
 import { kernelRich } from "./matrix/kernelRich.ts";
 import { singleMeasurement } from "./matrix/singleMeasurement.ts";
+import { sensingNuclear } from "./matrix/sensingNuclear.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement];
+const sectionC: Experiment[] = [sensingNuclear, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement];
 
 export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 
