@@ -13,12 +13,13 @@ import { nonnegL1Claim } from "./matrix/nonnegL1Claim.ts";
 import { kernelRich } from "./matrix/kernelRich.ts";
 import { singleMeasurement } from "./matrix/singleMeasurement.ts";
 import { sensingNuclear } from "./matrix/sensingNuclear.ts";
+import { gradientFlowLimit } from "./matrix/gradientFlowLimit.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [sensingNuclear, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement];
+const sectionC: Experiment[] = [sensingNuclear, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement];
 
 export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 

@@ -4,17 +4,15 @@
 // W ⪰ 0 — not to the minimum Frobenius norm one, though both fit y exactly. Swept over α; the
 // distance to W_NN* must fall at every step of the sweep and end below the threshold.
 import { z } from "zod";
-import { spectralNorm } from "../../linalg/index.ts";
 import { checkAtMost, checkCloser, relativeDistance } from "../../metrics/index.ts";
-import { operatorNormSquared, sensingObjective, symmetricFactor, symmetricGaussian } from "../../models/index.ts";
+import { sensingObjective, symmetricFactor } from "../../models/index.ts";
 import { gd } from "../../optimizers/index.ts";
-import { minFrobenius, nuclearNormPsd } from "../../references/index.ts";
 import type { Check, Result, Trace } from "../../run/index.ts";
 import type { Experiment, RunContext } from "../types.ts";
 import { lineFigure, traceSeries, type Series } from "../figures.ts";
 import { trajectory } from "../trajectory.ts";
 import { maxOf } from "../verdicts.ts";
-import { denseMeasurements, measure, plantedPsd } from "./sensingSetup.ts";
+import { sensingInstance } from "./sensingInstance.ts";
 
 const params = z.object({
   n: z.number().int().min(2).default(50),
@@ -39,19 +37,9 @@ const TO_FRO = "relative distance to the min-Frobenius solution";
 
 async function run(p: Params, ctx: RunContext): Promise<Result> {
   const { n, m } = p;
-  const op = symmetricGaussian(ctx.rng, n, m);
-  const Wstar = plantedPsd(ctx.rng, n, p.rank);
-  // scale W* to unit Frobenius norm (so the noise level is relative)
-  let f = 0;
-  for (const v of Wstar.data) f += v * v;
-  for (let k = 0; k < Wstar.data.length; k++) Wstar.data[k] /= Math.sqrt(f);
-  const y = measure(op, Wstar, ctx.rng, p.noise);
-  const A = denseMeasurements(op);
   ctx.progress(0, "nuclear-norm SDP");
-  const nn = nuclearNormPsd(A, y);
-  const fro = minFrobenius(A, y);
-  const beta = operatorNormSquared(op) / m;
-  const eta = p.stepFraction / (4 * beta * spectralNorm(nn.solution));
+  const { op, Wstar, y, nn, fro, stepUnit } = sensingInstance(ctx.rng, n, m, p.rank, p.noise);
+  const eta = p.stepFraction * stepUnit;
   const param = symmetricFactor(n, n, "identity");
   const objective = sensingObjective(op, y, param);
   const W = new Float64Array(n * n);
