@@ -14,12 +14,13 @@ import { kernelRich } from "./matrix/kernelRich.ts";
 import { singleMeasurement } from "./matrix/singleMeasurement.ts";
 import { sensingNuclear } from "./matrix/sensingNuclear.ts";
 import { gradientFlowLimit } from "./matrix/gradientFlowLimit.ts";
+import { oneBitMc } from "./matrix/oneBitMc.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [sensingNuclear, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement];
+const sectionC: Experiment[] = [sensingNuclear, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement, oneBitMc];
 
 export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 
