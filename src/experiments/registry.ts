@@ -15,12 +15,13 @@ import { singleMeasurement } from "./matrix/singleMeasurement.ts";
 import { sensingNuclear } from "./matrix/sensingNuclear.ts";
 import { gradientFlowLimit } from "./matrix/gradientFlowLimit.ts";
 import { oneBitMc } from "./matrix/oneBitMc.ts";
+import { deepMatrix } from "./matrix/deepMatrix.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [sensingNuclear, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement, oneBitMc];
+const sectionC: Experiment[] = [sensingNuclear, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement, deepMatrix, oneBitMc];
 
 export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 
