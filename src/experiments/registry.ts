@@ -14,6 +14,7 @@ import { kernelRich } from "./matrix/kernelRich.ts";
 import { singleMeasurement } from "./matrix/singleMeasurement.ts";
 import { sensingNuclear } from "./matrix/sensingNuclear.ts";
 import { gradientFlowLimit } from "./matrix/gradientFlowLimit.ts";
+import { sensingGeneralization } from "./matrix/sensingGeneralization.ts";
 import { oneBitMc } from "./matrix/oneBitMc.ts";
 import { deepMatrix } from "./matrix/deepMatrix.ts";
 
@@ -21,7 +22,7 @@ import { deepMatrix } from "./matrix/deepMatrix.ts";
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [sensingNuclear, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement, deepMatrix, oneBitMc];
+const sectionC: Experiment[] = [sensingNuclear, sensingGeneralization, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement, deepMatrix, oneBitMc];
 
 export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
 
