@@ -1,5 +1,6 @@
 // Every claim of CLAIMS.md as a runnable experiment, by stable id.
 import type { Experiment } from "./types.ts";
+import { separableExperiments } from "./separable/index.ts";
 import { lsGdMinNorm } from "./lsGdMinNorm.ts";
 import { lsRowspace } from "./lsRowspace.ts";
 import { mdBregman } from "./mdBregman.ts";
@@ -24,7 +25,10 @@ const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFa
 /** Section C: matrix factorization. */
 const sectionC: Experiment[] = [sensingNuclear, sensingGeneralization, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement, deepMatrix, oneBitMc];
 
-export const experiments: readonly Experiment[] = [...sectionA, ...sectionC];
+/** Section B: separable classification (exponential tails, margins). */
+const sectionB: readonly Experiment[] = separableExperiments;
+
+export const experiments: readonly Experiment[] = [...sectionA, ...sectionB, ...sectionC];
 
 /** The experiment with this id; an Error listing the known ids otherwise. */
 export function getExperiment(id: string): Experiment {
