@@ -1,28 +1,10 @@
-// `step` must not allocate. heapUsed is read at 100 checkpoints; steady garbage
-// shows up as the same increase in (almost) every chunk, while a scavenge only
-// makes heapUsed drop. The allocation estimate is 100 × the median increase: robust
-// to when GC runs, and to the few chunks where the JIT is still compiling (code and
-// the boxed doubles of unoptimized code live on the heap too).
+// `step` must not allocate (the estimate is explained in test/helpers/heap.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Rng } from "../../src/random/index.ts";
 import { createOptimizer, type Optimizer, type OptimizerState } from "../../src/optimizers/index.ts";
 import { underdetermined } from "./problems.ts";
-
-function allocated(steps: number, run: (n: number) => void): number {
-  run(10000); // warm up the JIT
-  const chunks = 100, per = Math.ceil(steps / chunks);
-  const increases: number[] = [];
-  let prev = process.memoryUsage().heapUsed;
-  for (let c = 0; c < chunks; c++) {
-    run(per);
-    const now = process.memoryUsage().heapUsed;
-    increases.push(Math.max(0, now - prev));
-    prev = now;
-  }
-  increases.sort((a, b) => a - b);
-  return chunks * increases[chunks >> 1];
-}
+import { allocatedBytes } from "../helpers/heap.ts";
 
 const P = underdetermined(new Rng(700), 5, 10);
 const MB = 1 << 20;
@@ -34,7 +16,7 @@ function stepper(opt: Optimizer): (n: number) => void {
 
 test("the allocation estimate sees a step that allocates (so the bound below can fail)", () => {
   let sink = new Float64Array(8);
-  const bytes = allocated(1e5, (n) => {
+  const bytes = allocatedBytes(1e5, (n) => {
     for (let k = 0; k < n; k++) {
       const fresh = new Float64Array(8);
       fresh[0] = sink[0] + k;
@@ -45,7 +27,7 @@ test("the allocation estimate sees a step that allocates (so the bound below can
 });
 
 test("1e5 gradient-descent steps allocate less than 2 MB", () => {
-  const bytes = allocated(1e5, stepper(createOptimizer("gd", { lr: 0.01 })));
+  const bytes = allocatedBytes(1e5, stepper(createOptimizer("gd", { lr: 0.01 })));
   assert.ok(bytes < 2 * MB, `gd: ${bytes} bytes over 1e5 steps`);
 });
 
@@ -58,7 +40,7 @@ test("2e4 steps of every other optimizer allocate less than 1 MB", () => {
     ["adagrad", { lr: 0.01 }], ["rmsprop", { lr: 0.001 }], ["adam", { lr: 0.001 }],
   ];
   for (const [name, opts] of cases) {
-    const bytes = allocated(2e4, stepper(createOptimizer(name, opts)));
+    const bytes = allocatedBytes(2e4, stepper(createOptimizer(name, opts)));
     assert.ok(bytes < MB, `${name} ${JSON.stringify(opts)}: ${bytes} bytes over 2e4 steps`);
   }
 });

@@ -6,7 +6,7 @@ import {
   commutingMeasurements, diagonalMeasurements, fromDense, iidGaussian, observedEntries, randomOrthogonal,
   symmetricGaussian, type MeasurementOperator,
 } from "../../../src/models/matrix/index.ts";
-import { allocatedBytes } from "./heap.ts";
+import { allocatedBytes } from "../../helpers/heap.ts";
 
 /** The dense reference: ⟨Aᵢ, W⟩ and Σ rᵢAᵢ straight from the measurement matrices. */
 function denseOf(op: MeasurementOperator): Matrix[] {

@@ -89,7 +89,7 @@ test("u⊙u: predictor and pullback 2u⊙g, init α1", () => {
 });
 
 test("pullbacks do not allocate", async () => {
-  const { allocatedBytes } = await import("./heap.ts");
+  const { allocatedBytes } = await import("../../helpers/heap.ts");
   const rng = new Rng(35);
   for (const p of [symmetricFactor(6), asymmetricFactor(4, 5, 3), deepProduct(4, 3), diagonalFactor(8)]) {
     const th = rng.fillNormal(new Float64Array(p.dim)), G = rng.fillNormal(new Float64Array(p.predictorDim));

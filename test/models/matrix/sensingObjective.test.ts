@@ -8,7 +8,7 @@ import {
   sensingObjective, symmetricFactor, symmetricGaussian, type MeasurementOperator,
 } from "../../../src/models/matrix/index.ts";
 import { fdGradient, maxRelError } from "../finiteDifference.ts";
-import { allocatedBytes } from "./heap.ts";
+import { allocatedBytes } from "../../helpers/heap.ts";
 
 function cases(rng: Rng): [MeasurementOperator, Parameterization][] {
   return [

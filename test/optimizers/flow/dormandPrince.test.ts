@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Matrix, expmSym, gemv, relDist } from "../../../src/linalg/index.ts";
 import { Rng } from "../../../src/random/index.ts";
 import { DormandPrince54, type VectorField } from "../../../src/optimizers/flow/index.ts";
-import { allocatedBytes } from "../../models/matrix/heap.ts";
+import { allocatedBytes } from "../../helpers/heap.ts";
 
 // a non-autonomous nonlinear system (checks every order condition up to 5, not only the linear ones)
 const nonlinear: VectorField = (t, y, d) => {

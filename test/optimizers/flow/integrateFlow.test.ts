@@ -6,7 +6,7 @@ import { createOptimizer } from "../../../src/optimizers/index.ts";
 import { runOptimizerSync } from "../../../src/run/index.ts";
 import { diagonalFactor, fromDense, sensingObjective, symmetricFactor, symmetricGaussian } from "../../../src/models/matrix/index.ts";
 import { gradientFlow, integrateFlow } from "../../../src/optimizers/flow/index.ts";
-import { allocatedBytes } from "../../models/matrix/heap.ts";
+import { allocatedBytes } from "../../helpers/heap.ts";
 
 // 1-D diagonal net: x = u², L = ½(u² − y)², so du/dt = −2u(u² − y) and x' = −4x(x − y):
 //   x(t) = y x₀ / (x₀ + (y − x₀) e^{−4yt}),  u(t) = √x(t)  (u₀ > 0).

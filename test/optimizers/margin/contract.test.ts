@@ -12,6 +12,7 @@ import {
   dualAccelerated, lossScaledGd, normalizedGd, normalizedSteepest, perceptron,
 } from "../../../src/optimizers/margin/index.ts";
 import { separableProblem } from "./problems.ts";
+import { allocatedBytes } from "../../helpers/heap.ts";
 
 const factories: [string, () => Optimizer][] = [
   ["normalized-gd", () => normalizedGd({ lr: 0.1 })],
@@ -23,21 +24,6 @@ const factories: [string, () => Optimizer][] = [
   ["perceptron", () => perceptron()],
 ];
 
-/** heap growth over `steps` steps, as 100 × the median per-chunk increase (robust to GC timing) */
-function allocated(steps: number, run: (n: number) => void): number {
-  run(5000);
-  const chunks = 50, per = Math.ceil(steps / chunks);
-  const inc: number[] = [];
-  let prev = process.memoryUsage().heapUsed;
-  for (let c = 0; c < chunks; c++) {
-    run(per);
-    const now = process.memoryUsage().heapUsed;
-    inc.push(Math.max(0, now - prev));
-    prev = now;
-  }
-  inc.sort((a, b) => a - b);
-  return chunks * inc[chunks >> 1];
-}
 
 test("every margin method copies θ0, counts t, and takes 2e4 steps allocating < 1 MB", () => {
   const P = separableProblem(4, { loss: logisticLoss });
@@ -50,13 +36,13 @@ test("every margin method copies θ0, counts t, and takes 2e4 steps allocating <
     opt.step(s);
     assert.deepEqual(theta0, keep, `${name} changed θ0`);
     assert.equal(s.t, 1);
-    const bytes = allocated(2e4, (n) => { for (let k = 0; k < n; k++) opt.step(s); });
+    const bytes = allocatedBytes(2e4, (n) => { for (let k = 0; k < n; k++) opt.step(s); });
     assert.ok(bytes < 1 << 20, `${name}: ${bytes} bytes over 2e4 steps`);
     assert.ok(s.theta.every(Number.isFinite), `${name}: θ not finite`);
   }
   // the estimate sees a step that allocates
   let sink = new Float64Array(8);
-  const leaky = allocated(2e4, (n) => { for (let k = 0; k < n; k++) { const f = new Float64Array(8); f[0] = sink[0] + k; sink = f; } });
+  const leaky = allocatedBytes(2e4, (n) => { for (let k = 0; k < n; k++) { const f = new Float64Array(8); f[0] = sink[0] + k; sink = f; } });
   assert.ok(leaky > 1 << 20, `an allocating loop measured ${leaky} bytes`);
 });
 
