@@ -42,18 +42,20 @@ export function negativeEntropy(): Potential {
       return true;
     },
     // D(w, v) = Σ wᵢ log(wᵢ/vᵢ) − wᵢ + vᵢ (unnormalized KL), each term ≥ 0
-    bregman(w, v) {
-      let s = 0;
-      for (let i = 0; i < w.length; i++) {
-        if (w[i] === 0) {
-          s += v[i];
-          continue;
-        }
-        const r = w[i] / v[i];
-        // v·(r log r − (r − 1)), with log1p for r ≈ 1
-        s += v[i] * (r * Math.log1p(r - 1) - (r - 1));
-      }
-      return s;
-    },
+    bregman: unnormalizedKl,
   };
+}
+
+/** Σ wᵢ log(wᵢ/vᵢ) − wᵢ + vᵢ (the unnormalized KL divergence), each term v·(r log r − (r − 1)) with log1p for r ≈ 1 */
+export function unnormalizedKl(w: Float64Array, v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] === 0) {
+      s += v[i];
+      continue;
+    }
+    const r = w[i] / v[i];
+    s += v[i] * (r * Math.log1p(r - 1) - (r - 1));
+  }
+  return s;
 }

@@ -3,7 +3,7 @@
 // ∇ψ* = softmax (maps into Δ). Mirror descent = exponentiated gradient with
 // normalisation (Hedge / multiplicative weights).
 import type { Potential } from "./types.ts";
-import { xlogx } from "./negativeEntropy.ts";
+import { unnormalizedKl, xlogx } from "./negativeEntropy.ts";
 import { logSumExp } from "../losses/index.ts";
 
 /** tolerance on |Σ wᵢ − 1| for membership in the simplex */
@@ -64,18 +64,7 @@ export function simplexEntropy(): Potential {
       return Math.abs(s - 1) <= SIMPLEX_TOL;
     },
     // D(w, v) = Σ wᵢ log(wᵢ/vᵢ) − Σ wᵢ + Σ vᵢ (the KL divergence on Δ)
-    bregman(w, v) {
-      let s = 0;
-      for (let i = 0; i < w.length; i++) {
-        if (w[i] === 0) {
-          s += v[i];
-          continue;
-        }
-        const r = w[i] / v[i];
-        s += v[i] * (r * Math.log1p(r - 1) - (r - 1));
-      }
-      return s;
-    },
+    bregman: unnormalizedKl,
     // dual vectors are defined modulo 1 (the normal of Δ's affine hull)
     projectTangent(z, out) {
       let m = 0;

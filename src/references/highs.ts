@@ -109,3 +109,24 @@ export async function solveLp(lp: DenseLp, options: LpOptions = {}): Promise<LpS
     },
   );
 }
+
+/**
+ * Writes the 2d rows of the ℓ∞ ball |wⱼ| ≤ t (wⱼ − t ≤ 0 and wⱼ + t ≥ 0) into a dense
+ * row-major constraint matrix, starting at row `first`, with w in columns 0..d−1 and t in
+ * column d; also sets the cost to t and t's lower bound to 0.
+ */
+export function linfBallRows(d: number, first: number, cols: number, A: Float64Array, rowLower: Float64Array, rowUpper: Float64Array, cost: Float64Array, colLower: Float64Array): void {
+  for (let j = 0; j < d; j++) {
+    const a = (first + 2 * j) * cols, b = (first + 2 * j + 1) * cols;
+    A[a + j] = 1;
+    A[a + d] = -1;
+    rowLower[first + 2 * j] = -Infinity;
+    rowUpper[first + 2 * j] = 0;
+    A[b + j] = 1;
+    A[b + d] = 1;
+    rowLower[first + 2 * j + 1] = 0;
+    rowUpper[first + 2 * j + 1] = Infinity;
+  }
+  cost[d] = 1;
+  colLower[d] = 0;
+}

@@ -6,7 +6,7 @@
 import { Matrix, gemvT, norm1, normInf, dot } from "../linalg/index.ts";
 import type { Certificate, ReferenceSolution } from "./types.ts";
 import { checkSystem, relativeResidual } from "./residuals.ts";
-import { solveLp, type LpOptions, type LpSolution } from "./highs.ts";
+import { linfBallRows, solveLp, type LpOptions, type LpSolution } from "./highs.ts";
 
 export interface LpNormOptions extends LpOptions {
   /** certificate tolerance on residuals and gap (default 1e-9) */
@@ -97,22 +97,9 @@ export async function minLinf(X: Matrix, y: Float64Array, options: LpNormOptions
     rowLower[i] = y[i];
     rowUpper[i] = y[i];
   }
-  for (let j = 0; j < d; j++) {
-    // wⱼ − t ≤ 0 and wⱼ + t ≥ 0
-    const a = (N + 2 * j) * cols, b = (N + 2 * j + 1) * cols;
-    A[a + j] = 1;
-    A[a + d] = -1;
-    rowLower[N + 2 * j] = -Infinity;
-    rowUpper[N + 2 * j] = 0;
-    A[b + j] = 1;
-    A[b + d] = 1;
-    rowLower[N + 2 * j + 1] = 0;
-    rowUpper[N + 2 * j + 1] = Infinity;
-  }
   const cost = new Float64Array(cols);
-  cost[d] = 1;
   const colLower = new Float64Array(cols).fill(-Infinity), colUpper = new Float64Array(cols).fill(Infinity);
-  colLower[d] = 0;
+  linfBallRows(d, N, cols, A, rowLower, rowUpper, cost, colLower);
   const lp = await solveLp({ cost, A, rows, cols, rowLower, rowUpper, colLower, colUpper }, options);
   check("minLinf", lp);
   const w = lp.x.slice(0, d);

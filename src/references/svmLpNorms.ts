@@ -5,7 +5,7 @@
 // everything on the returned w and α (svmCertificate.ts). LP optima need not be
 // unique: the ℓ1 and ℓ∞ max-margin directions can be a face, of which HiGHS returns a vertex.
 import type { Matrix } from "../linalg/index.ts";
-import { solveLp, type LpOptions, type LpSolution } from "./highs.ts";
+import { linfBallRows, solveLp, type LpOptions, type LpSolution } from "./highs.ts";
 import { checkClassification, maxMarginCertificate, maxMarginSolution, signedRowsOf, type MaxMarginSolution } from "./svmCertificate.ts";
 import { NotSeparableError } from "./svmSeparability.ts";
 
@@ -79,22 +79,9 @@ export async function maxMarginLinf(X: Matrix, y: Float64Array, options: MaxMarg
     rowLower[i] = 1;
     rowUpper[i] = Infinity;
   }
-  for (let j = 0; j < d; j++) {
-    // wⱼ − t ≤ 0 and wⱼ + t ≥ 0
-    const a = (n + 2 * j) * cols, b = (n + 2 * j + 1) * cols;
-    A[a + j] = 1;
-    A[a + d] = -1;
-    rowLower[n + 2 * j] = -Infinity;
-    rowUpper[n + 2 * j] = 0;
-    A[b + j] = 1;
-    A[b + d] = 1;
-    rowLower[n + 2 * j + 1] = 0;
-    rowUpper[n + 2 * j + 1] = Infinity;
-  }
   const cost = new Float64Array(cols);
-  cost[d] = 1;
   const colLower = new Float64Array(cols).fill(-Infinity), colUpper = new Float64Array(cols).fill(Infinity);
-  colLower[d] = 0;
+  linfBallRows(d, n, cols, A, rowLower, rowUpper, cost, colLower);
   const lp = await solveLp({ cost, A, rows, cols, rowLower, rowUpper, colLower, colUpper }, options);
   checkStatus(where, lp);
   return finish("min ‖w‖_∞ s.t. yᵢ⟨w, xᵢ⟩ ≥ 1", X, y, lp.x.slice(0, d), lp, Infinity, options.tol ?? 1e-8);
