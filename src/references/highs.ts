@@ -130,3 +130,16 @@ export function linfBallRows(d: number, first: number, cols: number, A: Float64A
   cost[d] = 1;
   colLower[d] = 0;
 }
+
+/** [M, −M] row-major (rows × 2·cols): the constraint matrix of w = w⁺ − w⁻ with w± ≥ 0, for min ‖w‖₁ LPs. */
+export function splitColumns(data: Float64Array, rows: number, cols: number): Float64Array {
+  const A = new Float64Array(rows * 2 * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j];
+      A[i * 2 * cols + j] = v;
+      A[i * 2 * cols + cols + j] = -v;
+    }
+  }
+  return A;
+}

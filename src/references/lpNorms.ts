@@ -6,7 +6,7 @@
 import { Matrix, gemvT, norm1, normInf, dot } from "../linalg/index.ts";
 import type { Certificate, ReferenceSolution } from "./types.ts";
 import { checkSystem, relativeResidual } from "./residuals.ts";
-import { linfBallRows, solveLp, type LpOptions, type LpSolution } from "./highs.ts";
+import { linfBallRows, solveLp, splitColumns, type LpOptions, type LpSolution } from "./highs.ts";
 
 export interface LpNormOptions extends LpOptions {
   /** certificate tolerance on residuals and gap (default 1e-9) */
@@ -57,14 +57,7 @@ function solved(program: string, X: Matrix, y: Float64Array, w: Float64Array, la
 export async function minL1(X: Matrix, y: Float64Array, options: LpNormOptions = {}): Promise<ReferenceSolution> {
   checkSystem("minL1", X, y);
   const N = X.rows, d = X.cols;
-  const A = new Float64Array(N * 2 * d);
-  for (let i = 0; i < N; i++) {
-    for (let j = 0; j < d; j++) {
-      const v = X.data[i * d + j];
-      A[i * 2 * d + j] = v;
-      A[i * 2 * d + d + j] = -v;
-    }
-  }
+  const A = splitColumns(X.data, N, d);
   const lp = await solveLp(
     {
       cost: new Float64Array(2 * d).fill(1),

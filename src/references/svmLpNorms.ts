@@ -5,7 +5,7 @@
 // everything on the returned w and α (svmCertificate.ts). LP optima need not be
 // unique: the ℓ1 and ℓ∞ max-margin directions can be a face, of which HiGHS returns a vertex.
 import type { Matrix } from "../linalg/index.ts";
-import { linfBallRows, solveLp, type LpOptions, type LpSolution } from "./highs.ts";
+import { linfBallRows, solveLp, splitColumns, type LpOptions, type LpSolution } from "./highs.ts";
 import { checkClassification, maxMarginCertificate, maxMarginSolution, signedRowsOf, type MaxMarginSolution } from "./svmCertificate.ts";
 import { NotSeparableError } from "./svmSeparability.ts";
 
@@ -38,14 +38,7 @@ export async function maxMarginL1(X: Matrix, y: Float64Array, options: MaxMargin
   checkClassification(where, X, y);
   const n = X.rows, d = X.cols;
   const Z = signedRowsOf(X, y, Int32Array.from({ length: n }, (_, i) => i));
-  const A = new Float64Array(n * 2 * d);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) {
-      const v = Z.data[i * d + j];
-      A[i * 2 * d + j] = v;
-      A[i * 2 * d + d + j] = -v;
-    }
-  }
+  const A = splitColumns(Z.data, n, d);
   const lp = await solveLp(
     {
       cost: new Float64Array(2 * d).fill(1),
