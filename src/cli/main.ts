@@ -12,13 +12,14 @@ import { registerVerify } from "./commands/verify.ts";
 import { registerSolve } from "./commands/solve.ts";
 import { registerTrain } from "./commands/train.ts";
 import { registerBench } from "./commands/bench.ts";
+import { registerServe } from "./commands/serve.ts";
 
 export interface MainOptions extends Partial<CliIo> {
   /** the library the commands drive; tests pass fakes, the default loads the real layers lazily */
   readonly lab?: Lab | (() => Promise<Lab>);
 }
 
-export const COMMANDS = ["list", "run", "verify", "solve", "train", "bench"] as const;
+export const COMMANDS = ["list", "run", "verify", "solve", "train", "bench", "serve"] as const;
 
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const io = defaultIo(options);
@@ -58,6 +59,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   registerSolve(program, ctx);
   registerTrain(program, ctx);
   registerBench(program, ctx);
+  registerServe(program, ctx);
   for (const sub of program.commands) sub.exitOverride().showSuggestionAfterError(true);
 
   try {
