@@ -18,7 +18,7 @@ test("bin: an unknown command exits 2 with one line on stderr", () => {
   const r = biaslab(["frobnicate"], tempDir());
   assert.equal(r.status, 2);
   assert.equal(r.stdout, "");
-  assert.equal(r.stderr, "biaslab: error: unknown command 'frobnicate'; commands are: list, run, verify, solve, train, bench (see 'biaslab --help')\n");
+  assert.equal(r.stderr, "biaslab: error: unknown command 'frobnicate'; commands are: list, run, verify, solve, train, bench, serve (see 'biaslab --help')\n");
 });
 
 test("bin: solve --json on a tiny system exits 0 with JSON on stdout; malformed data exits 2 and writes nothing", () => {
