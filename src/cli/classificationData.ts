@@ -212,7 +212,7 @@ function pickClasses(ex: Examples, kind: "binary" | "multiclass", classes: strin
   }
   throw new UsageError(
     `the labels in ${where} take ${present.length} values (${listed(present)})`,
-    `${use.what} is a two-class program with labels −1 and +1: pick two with --classes a,b (a ↦ −1, b ↦ +1), ${use.multiclass}`,
+    `${use.what} takes two classes labelled −1 and +1: pick two with --classes a,b (a ↦ −1, b ↦ +1), ${use.multiclass}`,
   );
 }
 

@@ -5,7 +5,7 @@ import { NotSeparableError, separabilityCheck } from "../references/index.ts";
 import type { LoadedClassification } from "./classificationData.ts";
 import { UsageError } from "./errors.ts";
 
-const REMEDY = "add a bias column (a constant feature, e.g. 1) if a hyperplane with an offset separates the classes; 'biaslab solve separable' prints the certificate";
+const REMEDY = "add a bias column (a constant feature, e.g. 1) if a hyperplane with an offset separates the classes";
 
 /** Runs `solve`; a NotSeparableError becomes a UsageError naming the certificate's examples. */
 export async function requireSeparableFor<T>(loaded: LoadedClassification, what: string, solve: () => Promise<T> | T): Promise<T> {
@@ -18,7 +18,7 @@ export async function requireSeparableFor<T>(loaded: LoadedClassification, what:
 }
 
 async function notSeparableError(loaded: LoadedClassification, what: string, cause: NotSeparableError): Promise<UsageError> {
-  const needs = `${what} needs data that are linearly separable through the origin: ${REMEDY}`;
+  const needs = `${what} needs data that are linearly separable through the origin: ${REMEDY}${loaded.kind === "binary" ? "; 'biaslab solve separable' prints the certificate" : ""}`;
   if (loaded.kind === "multiclass") {
     return new UsageError(`the classes of ${loaded.source} are not linearly separable through the origin: no W has ⟨w_c − w_r, xᵢ⟩ > 0 for every example i of class c and every r ≠ c`, needs);
   }
