@@ -30,7 +30,7 @@ export function registerSolve(program: Command, ctx: CommandContext): void {
     .description("solve a reference program on your data (min-l2, min-l1, min-linf, bregman, ridge; svm-l2, svm-l1, svm-linf, svm-lp, svm-multiclass, separable) and print its certificate")
     .argument("<program>", [...Object.keys(programRegistry), ...Object.keys(classificationProgramRegistry)].join(" | "))
     .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (classification: or IDX images with --labels)")
-    .option("--target <name>", "target column y, or the label column (default: the last column); every other column is a feature")
+    .option("--target <name>", "the target or label column (default: the last column); every other column is a feature")
     .option("--potential <id>", "bregman only (default euclidean): euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
     .option("--w0 <w0>", "min-l2 and bregman: the reference point w0, a number (every entry) or a file of d numbers")
     .option("--set <key=value>", "another option of the program (repeatable), e.g. --set lambda=0.1 for ridge", collect)

@@ -21,7 +21,7 @@ export interface ClassificationSolveOptions extends ClassificationFlags {
 export function classificationProgramHelp(): string {
   const lines = Object.entries(classificationProgramRegistry).map(([name, p]) => {
     const opts = Object.entries(p.options).map(([k, v]) => `\n      ${k === "p" ? "--p" : `--set ${k}=…`}  ${v}`).join("");
-    return `  ${name.padEnd(15)}${p.description} [${p.data === "binary" ? "labels ±1" : "k classes"}]${opts}`;
+    return `  ${name.padEnd(16)}${p.description} [${p.data === "binary" ? "labels ±1" : "k classes"}]${opts}`;
   });
   return [
     "Classification programs (--data F.csv with a label column, or --data images.idx --labels labels.idx):",

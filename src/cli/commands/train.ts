@@ -40,7 +40,7 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     .command("train")
     .description("train on your data and measure the distance of the predictor to every applicable reference program")
     .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (classification: or IDX images with --labels)")
-    .option("--target <name>", "target column y, or the label column (default: the last column); every other column is a feature")
+    .option("--target <name>", "the target or label column (default: the last column); every other column is a feature")
     .requiredOption("--optimizer <name>", `one of: ${Object.keys(optimizerRegistry).join(", ")}; classification also ${Object.keys(marginOptimizerRegistry).join(", ")}`)
     .option("--lr <x>", "step size η (default: the optimizer's default, listed below)", parsePositiveNumber)
     .option("--iters <n>", "iteration budget", parsePositiveInt, 10000)
@@ -50,10 +50,10 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     .option("--model <name>", "parameterization of the predictor: linear", "linear")
     .option("--loss <name>", "squared (regression), or on margins (classification): logistic, exponential, exp-power:<ν>, polynomial:<ν>, hinge, perceptron (labels ±1); softmax (k classes)", "squared")
     .option("--seed <n>", "random seed for stochastic optimizers", parseNonNegativeInt, 0)
-    .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } and nothing else")
+    .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } (classification: with logLoss, normW, margin, references, closest) and nothing else")
     .option("--out <dir>", "also write a run folder: result.json, trace.csv (loss and distances at log-spaced t), figures, report.html");
   addClassificationDataOptions(cmd)
-    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp(optimizerRegistry)}\nMargin methods (classification losses only):\n${optimizerHelp(marginOptimizerRegistry)}\nExit codes: 0 trained, 2 bad input or a diverged run (with the stability bound 2/β).`)
+    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp(optimizerRegistry)}\nMargin methods (classification losses only):\n${optimizerHelp(marginOptimizerRegistry)}\nExit codes: 0 trained, 2 bad input (also classification data not linearly separable through the origin) or a diverged run (with a stability bound).`)
     .action(async (opts: TrainOptions) => {
       const { io } = ctx;
       if (opts.model !== "linear") throw new UsageError(`unknown --model '${opts.model}'`, "models are: linear");
@@ -270,7 +270,7 @@ function optimizerHelp(registry: Readonly<Record<string, OptimizerEntry>>): stri
   return Object.entries(registry)
     .map(([name, e]) => {
       const defaults = Object.entries(e.defaults).map(([k, v]) => `${k}=${v}`).join(" ");
-      return `  ${name.padEnd(15)}${e.description}${defaults ? ` [${defaults}]` : ""}`;
+      return `  ${name.padEnd(21)}${e.description}${defaults ? ` [${defaults}]` : ""}`;
     })
     .join("\n");
 }

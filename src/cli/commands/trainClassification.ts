@@ -179,7 +179,7 @@ export async function trainClassification(ctx: CommandContext, opts: TrainOption
     await writeRunDir(resolvePath(io, opts.out), result);
   }
   if (opts.json) writeJson(io.stdout, report);
-  else io.stdout.write(humanReport(opts, optimizer.name, choice, loaded, outcome, report, refs, comparisons, closest, marginP));
+  else io.stdout.write(humanReport(opts, optimizer.name, choice, loaded, outcome, report, refs, comparisons, closest, marginP, potential !== undefined));
   if (opts.out !== undefined) io.stderr.write(`biaslab: wrote ${opts.out}${opts.json ? "" : " (open report.html)"}\n`);
   ctx.exit(EXIT_OK);
 }
@@ -188,10 +188,10 @@ function humanReport(
   opts: TrainOptions, optimizerName: string, choice: LossChoice, loaded: LoadedClassification, outcome: RunOutcome,
   report: { loss: number; logLoss: number; normW: number; margin: number; trainingErrors: number; predictor: number[]; marginInOptimizerNorm?: { margin: number } },
   refs: readonly MaxMarginReference[], cmp: Readonly<Record<string, ReferenceComparison>>,
-  closest: { name: string; ties: string[] } | undefined, marginP: number | undefined,
+  closest: { name: string; ties: string[] } | undefined, marginP: number | undefined, mirror: boolean,
 ): string {
   const N = loaded.data.X.rows;
-  const start = opts.w0 !== undefined ? `w0 from --w0 ${opts.w0}` : "w0 = 0";
+  const start = opts.w0 !== undefined ? `w0 from --w0 ${opts.w0}` : mirror ? "w0 = ∇ψ*(0) = argmin ψ" : "w0 = 0";
   const marginDef = loaded.kind === "binary" ? "minᵢ yᵢ⟨w, xᵢ⟩/‖w‖₂" : "minᵢ min_{r≠cᵢ} ⟨w_{cᵢ} − w_r, xᵢ⟩/‖W‖_F";
   let out = `${optimizerName} on ${loaded.summary}\n`;
   out += `loss L(w) = ${choice.formula}; ${start}; ${outcome.iterations} iterations (${outcome.stopReason})\n`;
