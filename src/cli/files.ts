@@ -8,10 +8,15 @@ import { resolvePath, type CliIo } from "./io.ts";
 
 /** Reads a whole text file given on the command line by `flag`; a missing file is a UsageError. */
 export function readTextFile(io: CliIo, path: string, flag: string): string {
+  return new TextDecoder().decode(readBinaryFile(io, path, flag));
+}
+
+/** Reads a whole file given on the command line by `flag` as bytes; a missing file is a UsageError. */
+export function readBinaryFile(io: CliIo, path: string, flag: string): Uint8Array {
   const full = resolvePath(io, path);
   try {
     if (statSync(full).isDirectory()) throw new UsageError(`${flag} '${path}' is a directory`, `${flag} must name a file`);
-    return readFileSync(full, "utf8");
+    return readFileSync(full);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

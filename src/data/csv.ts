@@ -120,11 +120,21 @@ function parseDecimal(s: string): number | undefined {
   return DECIMAL.test(s) ? Number(s) : undefined;
 }
 
+/** A CSV file split into named columns, one chosen column apart (the target y or the class label). */
+interface CsvTable {
+  readonly names: readonly string[];
+  readonly rows: readonly CsvRecord[];
+  /** index of the chosen column */
+  readonly t: number;
+  readonly where: (line: number) => string;
+}
+
 /**
- * Parses regression data: a header row of column names, then one row per example.
- * The target column is `options.target` or the last column; all other columns are features.
+ * The checks regression and classification files share: a header row of unique names (or none
+ * when every cell of the first row is a number), at least 2 columns and 1 data row, the chosen
+ * column present, and every row as long as the header.
  */
-export function parseCsv(text: string, options: CsvOptions = {}): RegressionData {
+function csvTable(text: string, options: CsvOptions, kind: { data: string; column: string }): CsvTable {
   const src = options.source;
   const where = (line: number) => (src ? `${src} line ${line}` : `line ${line}`);
   const inFile = src ? `${src}` : "the data";
@@ -158,7 +168,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): RegressionData
   }
   if (k < 2) {
     throw new DataError(
-      `${inFile} has ${k} column${k === 1 ? "" : "s"}; regression data needs at least 1 feature column and 1 target column`,
+      `${inFile} has ${k} column${k === 1 ? "" : "s"}; ${kind.data} needs at least 1 feature column and 1 ${kind.column} column`,
       { line: first.line },
     );
   }
@@ -169,29 +179,76 @@ export function parseCsv(text: string, options: CsvOptions = {}): RegressionData
   const targetName = options.target ?? names[k - 1];
   const t = names.indexOf(targetName);
   if (t < 0) {
-    throw new DataError(`target column '${targetName}' is not in ${inFile}; columns are: ${names.join(", ")}`, { column: targetName });
+    throw new DataError(`${kind.column} column '${targetName}' is not in ${inFile}; columns are: ${names.join(", ")}`, { column: targetName });
   }
-  const features = names.filter((_, j) => j !== t);
-  const d = features.length;
-  const N = rows.length;
-  const X = new Matrix(N, d);
-  const Y = new Matrix(N, 1);
-
-  rows.forEach((rec, i) => {
+  for (const rec of rows) {
     if (rec.fields.length !== k) {
       throw new DataError(
         `${where(rec.line)} has ${rec.fields.length} field${rec.fields.length === 1 ? "" : "s"}, the ${hasHeader ? "header" : "first row"} has ${k}; every row needs one value per column`,
         { line: rec.line },
       );
     }
+  }
+  return { names, rows, t, where };
+}
+
+/** X from every column but the chosen one (cells checked one by one), with the features' names. */
+function featureMatrix(tab: CsvTable): { X: Matrix; features: string[] } {
+  const { names, rows, t, where } = tab;
+  const features = names.filter((_, j) => j !== t);
+  const d = features.length;
+  const X = new Matrix(rows.length, d);
+  rows.forEach((rec, i) => {
     let c = 0;
     rec.fields.forEach((cell, j) => {
-      const v = cellValue(cell, rec.line, names[j], where);
-      if (j === t) Y.data[i] = v;
-      else X.data[i * d + c++] = v;
+      if (j !== t) X.data[i * d + c++] = cellValue(cell, rec.line, names[j], where);
     });
   });
-  return { X, Y, features, target: targetName };
+  return { X, features };
+}
+
+/**
+ * Parses regression data: a header row of column names, then one row per example.
+ * The target column is `options.target` or the last column; all other columns are features.
+ */
+export function parseCsv(text: string, options: CsvOptions = {}): RegressionData {
+  const tab = csvTable(text, options, { data: "regression data", column: "target" });
+  const { X, features } = featureMatrix(tab);
+  const Y = new Matrix(tab.rows.length, 1);
+  tab.rows.forEach((rec, i) => {
+    Y.data[i] = cellValue(rec.fields[tab.t], rec.line, tab.names[tab.t], tab.where);
+  });
+  return { X, Y, features, target: tab.names[tab.t] };
+}
+
+/** Classification data as read from CSV: numeric features, labels as written (class names or numbers). */
+export interface LabelledCsv {
+  readonly X: Matrix;
+  /** the label cell of each row, trimmed (e.g. "1", "-1", "setosa") */
+  readonly labels: readonly string[];
+  /** the 1-based line where each row starts */
+  readonly lines: Int32Array;
+  readonly features: readonly string[];
+  /** the name of the label column */
+  readonly target: string;
+}
+
+/**
+ * Parses classification data: the label column is `options.target` or the last column and may hold
+ * numbers or names (not empty, not NaN/Inf); every other column is a numeric feature.
+ */
+export function parseLabelledCsv(text: string, options: CsvOptions = {}): LabelledCsv {
+  const tab = csvTable(text, options, { data: "classification data", column: "label" });
+  const { X, features } = featureMatrix(tab);
+  const column = tab.names[tab.t];
+  const labels = tab.rows.map((rec) => {
+    const cell = rec.fields[tab.t];
+    const at = { line: rec.line, column };
+    if (cell === "") throw new DataError(`${tab.where(rec.line)}, column '${column}': the label is empty; every example needs a label`, at);
+    if (NOT_FINITE.test(cell)) throw new DataError(`${tab.where(rec.line)}, column '${column}': '${cell}' is not a label; labels are numbers like -1, 1, 7 or class names`, at);
+    return cell;
+  });
+  return { X, labels, lines: Int32Array.from(tab.rows, (r) => r.line), features, target: column };
 }
 
 function cellValue(cell: string, line: number, column: string, where: (line: number) => string): number {

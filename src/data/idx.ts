@@ -70,8 +70,9 @@ export function readIdx(bytes: Uint8Array, source = "IDX data"): IdxArray {
   }
   let data: IdxData;
   switch (code.type) {
-    case "uint8": data = bytes.slice(header, header + count); break;
-    case "int8": data = new Int8Array(bytes.slice(header, header + count).buffer); break;
+    // copies through the constructor: a Node Buffer's slice() is a view into a shared pool
+    case "uint8": data = new Uint8Array(bytes.subarray(header, header + count)); break;
+    case "int8": data = new Int8Array(bytes.buffer.slice(bytes.byteOffset + header, bytes.byteOffset + header + count)); break;
     case "int16": data = new Int16Array(count); for (let i = 0; i < count; i++) data[i] = view.getInt16(header + 2 * i, false); break;
     case "int32": data = new Int32Array(count); for (let i = 0; i < count; i++) data[i] = view.getInt32(header + 4 * i, false); break;
     case "float32": data = new Float32Array(count); for (let i = 0; i < count; i++) data[i] = view.getFloat32(header + 4 * i, false); break;

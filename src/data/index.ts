@@ -1,6 +1,6 @@
 // Problem-parts layer: data sets, generators and loaders (each file adds its export line here).
 export type { RegressionData } from "./types.ts";
-export { parseCsv, csvRecords, DataError, type CsvOptions } from "./csv.ts";
+export { parseCsv, parseLabelledCsv, csvRecords, DataError, type CsvOptions, type LabelledCsv } from "./csv.ts";
 export * from "./generators.ts";
 export {
   checkBinaryLabels, checkMulticlassLabels, separableData, separable2d, separableMulticlass, type SeparableMulticlassOptions,

@@ -92,7 +92,7 @@ function coerce(optimizer: string, key: string, spec: OptionSpec, value: unknown
   }
 }
 
-function entry<O>(
+export function entry<O>(
   name: string,
   description: string,
   defaults: Record<string, OptionValue>,

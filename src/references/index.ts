@@ -24,4 +24,7 @@ export { maxMarginLp, type MaxMarginPOptions } from "./svmPNorm.ts";
 export { maxMargin } from "./svmMaxMargin.ts";
 export { separabilityCheck, requireSeparable, NotSeparableError, type SeparabilityResult, type SeparabilityOptions } from "./svmSeparability.ts";
 export { multiclassSvm, multiclassSvmCertificate, type MulticlassSvmSolution } from "./svmMulticlass.ts";
+export { separabilityCertificate } from "./separabilityCertificate.ts";
+export { classificationProgramRegistry, isClassificationProgram } from "./classificationPrograms.ts";
+export type { ClassificationProgram, BinaryClassificationProgram, MulticlassProgram, ClassificationSolution } from "./classificationPrograms.ts";
 export * from "./sdp/index.ts";

@@ -161,7 +161,7 @@ test("train: bad flags, unknown optimizers and keys, ragged data are one line, e
   assertOneErrorLine(await cli([...base, "--optimizer", "heavy-ball", "--set", "momentum=1.5"], { cwd }), /momentum/);
   assertOneErrorLine(await cli([...base, "--optimizer", "gd", "--lr", "-1"], { cwd }), /option '--lr <x>' argument '-1' is invalid/);
   assertOneErrorLine(await cli([...base, "--optimizer", "gd", "--model", "mlp"], { cwd }), /unknown --model 'mlp'; models are: linear/);
-  assertOneErrorLine(await cli([...base, "--optimizer", "gd", "--loss", "hinge"], { cwd }), /unknown --loss 'hinge'; losses are: squared/);
+  assertOneErrorLine(await cli([...base, "--optimizer", "gd", "--loss", "huber"], { cwd }), /unknown --loss 'huber'; losses are: squared \(regression\); logistic, exponential/);
   assertOneErrorLine(await cli([...base, "--optimizer", "gd", "--potential", "entropy"], { cwd }), /optimizer gd has no potential/);
   assertOneErrorLine(await cli([...base, "--optimizer", "cg", "--lr", "0.1"], { cwd }), /optimizer cg takes no --lr/);
   assertOneErrorLine(await cli(["train", "--data", "ragged.csv", "--optimizer", "gd", "--out", "o"], { cwd }), /ragged\.csv line 3 has 2 fields, the header has 3/);

@@ -49,6 +49,14 @@ test("readIdx inverts writeIdx for every IDX type, with big-endian data", () => 
   const bytes = writeIdx(tinyPair().labels);
   padded.set(bytes, 7);
   assert.deepEqual(Array.from(readIdx(padded.subarray(7, 7 + bytes.length)).data), [3, 7, 3, 1, 7, 3]);
+  // so does a Node Buffer (files are read as Buffers), whose slice() is a view, not a copy
+  for (const c of [{ type: "int8", dims: [4], data: Int8Array.from([1, 1, -1, -1]) }, tinyPair().labels] as IdxArray[]) {
+    const buf = Buffer.concat([Buffer.alloc(13, 9), Buffer.from(writeIdx(c))]).subarray(13);
+    const read = readIdx(buf);
+    assert.deepEqual(Array.from(read.data), Array.from(c.data));
+    buf.fill(0);
+    assert.deepEqual(Array.from(read.data), Array.from(c.data), "the data are a copy");
+  }
 });
 
 test("malformed bytes give one-line DataErrors that say what is wrong", () => {

@@ -1,7 +1,8 @@
 // biaslab solve <program> --data F.csv: a reference program of implicit-bias theory
 // on the user's data, with its optimality certificate.
 import type { Command } from "commander";
-import { programRegistry, type Certificate, type ProgramOptions, type ReferenceProgram } from "../../references/index.ts";
+import { classificationProgramRegistry, isClassificationProgram, programRegistry, type Certificate, type ProgramOptions, type ReferenceProgram } from "../../references/index.ts";
+import { addClassificationDataOptions, rejectClassificationFlags } from "../classificationData.ts";
 import type { CommandContext } from "../context.ts";
 import { EXIT_FAIL, EXIT_OK, UsageError } from "../errors.ts";
 import { readRegressionCsv, readStartingPoint } from "../files.ts";
@@ -9,8 +10,9 @@ import { writeJson } from "../io.ts";
 import { checkKeys, collect, parseSets } from "../options.ts";
 import { fmt, formatTable } from "../table.ts";
 import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
+import { classificationProgramHelp, solveClassification, type ClassificationSolveOptions } from "./solveClassification.ts";
 
-interface SolveOptions {
+interface SolveOptions extends ClassificationSolveOptions {
   data: string;
   target?: string;
   potential?: string;
@@ -23,19 +25,24 @@ interface SolveOptions {
 const TAKES_W0 = new Set(["min-l2", "bregman"]);
 
 export function registerSolve(program: Command, ctx: CommandContext): void {
-  program
+  const cmd = program
     .command("solve")
-    .description("solve a reference program on your data (min-l2, min-l1, min-linf, bregman, ridge) and print its certificate")
-    .argument("<program>", Object.keys(programRegistry).join(" | "))
-    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example")
-    .option("--target <name>", "target column y (default: the last column); every other column is a feature")
+    .description("solve a reference program on your data (min-l2, min-l1, min-linf, bregman, ridge; svm-l2, svm-l1, svm-linf, svm-lp, svm-multiclass, separable) and print its certificate")
+    .argument("<program>", [...Object.keys(programRegistry), ...Object.keys(classificationProgramRegistry)].join(" | "))
+    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (classification: or IDX images with --labels)")
+    .option("--target <name>", "the target or label column (default: the last column); every other column is a feature")
     .option("--potential <id>", "bregman only (default euclidean): euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
     .option("--w0 <w0>", "min-l2 and bregman: the reference point w0, a number (every entry) or a file of d numbers")
     .option("--set <key=value>", "another option of the program (repeatable), e.g. --set lambda=0.1 for ridge", collect)
     .option("--json", 'print exactly { "program", "solution": [...], "certificate": {...} } and nothing else')
-    .addHelpText("after", () => `\nPrograms:\n${programHelp()}\nExit codes: 0 solved with a valid certificate, 1 the certificate fails, 2 bad input (e.g. Xw = y has no solution).`)
+    .option("--p <p>", "svm-lp: the norm p, 1 < p < ∞");
+  addClassificationDataOptions(cmd)
+    .addHelpText("after", () => `\nPrograms:\n${programHelp()}\n${classificationProgramHelp()}\nExit codes: 0 solved with a valid certificate, 1 the certificate fails, 2 bad input (e.g. Xw = y has no solution).`)
     .action(async (name: string, opts: SolveOptions) => {
       const { io } = ctx;
+      if (isClassificationProgram(name)) return solveClassification(ctx, name, opts);
+      rejectClassificationFlags(opts, `program ${name}`);
+      if (opts.p !== undefined) throw new UsageError(`--p applies to svm-lp, not ${name}`, "drop --p");
       const entry = programEntry(name);
       const options: Record<string, string | number | boolean | undefined> = {};
       for (const [k, v] of Object.entries(parseSets(opts.set ?? []))) {
@@ -77,7 +84,7 @@ export function registerSolve(program: Command, ctx: CommandContext): void {
 
 function programEntry(name: string): ReferenceProgram {
   if (!Object.prototype.hasOwnProperty.call(programRegistry, name)) {
-    throw new UsageError(`unknown program '${name}'`, `programs are: ${Object.keys(programRegistry).join(", ")}`);
+    throw new UsageError(`unknown program '${name}'`, `programs are: ${[...Object.keys(programRegistry), ...Object.keys(classificationProgramRegistry)].join(", ")}`);
   }
   return programRegistry[name];
 }

@@ -4,11 +4,12 @@
 import type { Command } from "commander";
 import type { Potential } from "../../geometry/index.ts";
 import { linearModel, leastSquares } from "../../models/index.ts";
-import { optimizerRegistry, type Optimizer, type OptimizerEntry } from "../../optimizers/index.ts";
+import { marginOptimizerRegistry, optimizerRegistry, type Optimizer, type OptimizerEntry } from "../../optimizers/index.ts";
 import { Rng } from "../../random/index.ts";
 import type { lineChart as LineChart, traceRows as TraceRows } from "../../report/index.ts";
 import { runOptimizer, type Result, type RunOutcome, type Trace } from "../../run/index.ts";
 import type { CommandContext } from "../context.ts";
+import { addClassificationDataOptions, rejectClassificationFlags, type ClassificationFlags } from "../classificationData.ts";
 import { EXIT_OK, UsageError, oneLine } from "../errors.ts";
 import { readRegressionCsv, readStartingPoint } from "../files.ts";
 import { resolvePath, writeJson } from "../io.ts";
@@ -18,7 +19,7 @@ import { distancesTo, solveReferences, type ReferencePoint } from "../references
 import { fmt, formatTable } from "../table.ts";
 import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
 
-interface TrainOptions {
+export interface TrainOptions extends ClassificationFlags {
   data: string;
   target?: string;
   optimizer: string;
@@ -35,27 +36,29 @@ interface TrainOptions {
 }
 
 export function registerTrain(program: Command, ctx: CommandContext): void {
-  program
+  const cmd = program
     .command("train")
     .description("train on your data and measure the distance of the predictor to every applicable reference program")
-    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example")
-    .option("--target <name>", "target column y (default: the last column); every other column is a feature")
-    .requiredOption("--optimizer <name>", `one of: ${Object.keys(optimizerRegistry).join(", ")}`)
+    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (classification: or IDX images with --labels)")
+    .option("--target <name>", "the target or label column (default: the last column); every other column is a feature")
+    .requiredOption("--optimizer <name>", `one of: ${Object.keys(optimizerRegistry).join(", ")}; classification also ${Object.keys(marginOptimizerRegistry).join(", ")}`)
     .option("--lr <x>", "step size η (default: the optimizer's default, listed below)", parsePositiveNumber)
     .option("--iters <n>", "iteration budget", parsePositiveInt, 10000)
     .option("--set <key=value>", "any other option of the optimizer (repeatable), e.g. --set momentum=0.5", collect)
     .option("--potential <id>", "mirror-descent potential: euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
     .option("--w0 <w0>", "starting point: a number (every entry) or a file of d numbers (default: 0; for mirror descent argmin ψ)")
     .option("--model <name>", "parameterization of the predictor: linear", "linear")
-    .option("--loss <name>", "loss on the residuals: squared", "squared")
+    .option("--loss <name>", "squared (regression), or on margins (classification): logistic, exponential, exp-power:<ν>, polynomial:<ν>, hinge, perceptron (labels ±1); softmax (k classes)", "squared")
     .option("--seed <n>", "random seed for stochastic optimizers", parseNonNegativeInt, 0)
-    .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } and nothing else")
-    .option("--out <dir>", "also write a run folder: result.json, trace.csv (loss and distances at log-spaced t), figures, report.html")
-    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp()}\nExit codes: 0 trained, 2 bad input or a diverged run (with the stability bound 2/β).`)
+    .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } (classification: with logLoss, normW, margin, references, closest) and nothing else")
+    .option("--out <dir>", "also write a run folder: result.json, trace.csv (loss and distances at log-spaced t), figures, report.html");
+  addClassificationDataOptions(cmd)
+    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp(optimizerRegistry)}\nMargin methods (classification losses only):\n${optimizerHelp(marginOptimizerRegistry)}\nExit codes: 0 trained, 2 bad input (also classification data not linearly separable through the origin) or a diverged run (with a stability bound).`)
     .action(async (opts: TrainOptions) => {
       const { io } = ctx;
       if (opts.model !== "linear") throw new UsageError(`unknown --model '${opts.model}'`, "models are: linear");
-      if (opts.loss !== "squared") throw new UsageError(`unknown --loss '${opts.loss}'`, "losses are: squared");
+      if (opts.loss !== "squared") return (await import("./trainClassification.ts")).trainClassification(ctx, opts);
+      rejectClassificationFlags(opts, "--loss squared (regression)");
       const entry = optimizerEntry(opts.optimizer);
       const { options, potential } = optimizerOptions(opts, entry);
 
@@ -141,6 +144,9 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
 }
 
 function optimizerEntry(name: string): OptimizerEntry {
+  if (Object.prototype.hasOwnProperty.call(marginOptimizerRegistry, name)) {
+    throw new UsageError(`optimizer ${name} is a margin method for classification losses, not --loss squared`, `give a margin loss (e.g. --loss logistic) and labels, or one of: ${Object.keys(optimizerRegistry).join(", ")}`);
+  }
   if (!Object.prototype.hasOwnProperty.call(optimizerRegistry, name)) {
     throw new UsageError(`unknown optimizer '${name}'`, `optimizers are: ${Object.keys(optimizerRegistry).join(", ")}`);
   }
@@ -148,7 +154,7 @@ function optimizerEntry(name: string): OptimizerEntry {
 }
 
 /** The optimizer's options from --set, --lr and --potential, with the potential resolved. */
-function optimizerOptions(opts: TrainOptions, entry: OptimizerEntry): { options: Record<string, unknown>; potential?: { id: string; psi: Potential } } {
+export function optimizerOptions(opts: TrainOptions, entry: OptimizerEntry): { options: Record<string, unknown>; potential?: { id: string; psi: Potential } } {
   const options = parseSets(opts.set ?? []);
   const keys = Object.keys(entry.options);
   checkKeys(options, keys, `optimizer ${opts.optimizer}`);
@@ -170,7 +176,7 @@ function optimizerOptions(opts: TrainOptions, entry: OptimizerEntry): { options:
   return { options, potential: { id, psi } };
 }
 
-function createOptimizer(entry: OptimizerEntry, options: Record<string, unknown>): Optimizer {
+export function createOptimizer(entry: OptimizerEntry, options: Record<string, unknown>): Optimizer {
   try {
     return entry.create(options);
   } catch (e) {
@@ -180,7 +186,7 @@ function createOptimizer(entry: OptimizerEntry, options: Record<string, unknown>
 }
 
 /** w0 = 0, or for mirror descent w0 = ∇ψ*(0) = argmin ψ (0 for ½‖·‖², 1 for entropy, 1/d for the simplex). */
-function defaultStart(d: number, potential: Potential | undefined): Float64Array {
+export function defaultStart(d: number, potential: Potential | undefined): Float64Array {
   const zero = new Float64Array(d);
   return potential ? potential.gradConj(zero, new Float64Array(d)) : zero;
 }
@@ -194,7 +200,7 @@ function divergedError(what: string, beta: number | undefined): UsageError {
   return new UsageError(what, `the stability bound is 2/β = ${fmt(2 / beta)} for β = λmax(XᵀX)/N = ${fmt(beta)}; use --lr below ${fmt(2 / beta)}`);
 }
 
-function stepSize(lr: unknown): string {
+export function stepSize(lr: unknown): string {
   return typeof lr === "number" ? `the step size lr = ${fmt(lr)}` : "the run";
 }
 
@@ -256,15 +262,15 @@ function trainResult(
   return { id: "train", params, checks: [], traces: [trace], figures, summary, seconds, seed: opts.seed };
 }
 
-function isPotential(v: unknown): v is Potential {
+export function isPotential(v: unknown): v is Potential {
   return v !== null && typeof v === "object" && typeof (v as Potential).gradConj === "function";
 }
 
-function optimizerHelp(): string {
-  return Object.entries(optimizerRegistry)
+function optimizerHelp(registry: Readonly<Record<string, OptimizerEntry>>): string {
+  return Object.entries(registry)
     .map(([name, e]) => {
       const defaults = Object.entries(e.defaults).map(([k, v]) => `${k}=${v}`).join(" ");
-      return `  ${name.padEnd(15)}${e.description}${defaults ? ` [${defaults}]` : ""}`;
+      return `  ${name.padEnd(21)}${e.description}${defaults ? ` [${defaults}]` : ""}`;
     })
     .join("\n");
 }

@@ -8,3 +8,4 @@ export { normalizedSteepest, type NormalizedSteepestOptions, type NormalizedStee
 export { perceptron, biasAugment, type PerceptronOptions, type PerceptronState } from "./perceptron.ts";
 export { stumpDictionary, stumpFeatures, stumpValue, type Stump } from "./stumps.ts";
 export { adaBoostStumps, type AdaBoostOptions, type AdaBoostResult } from "./adaBoost.ts";
+export { marginOptimizerRegistry } from "./registry.ts";
