@@ -7,6 +7,7 @@ export { bregmanProjection, bregmanCertificate } from "./bregmanProjection.ts";
 export type { BregmanOptions } from "./bregmanProjection.ts";
 export { minL1, minLinf, lpNormCertificate } from "./lpNorms.ts";
 export type { LpNormOptions } from "./lpNorms.ts";
+export { nonnegL1, nonnegL1Certificate, type NonnegL1Options, type NonnegL1Solution } from "./nonnegL1.ts";
 export { ridge, ridgePath, ridgeCertificate } from "./ridge.ts";
 export type { RidgeOptions } from "./ridge.ts";
 export { loadHighs, solveLp } from "./highs.ts";
