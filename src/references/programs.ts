@@ -24,7 +24,7 @@ export interface ReferenceProgram {
   solve(data: ProgramData, options?: ProgramOptions): Promise<ReferenceSolution>;
 }
 
-function checkOptions(program: string, allowed: Readonly<Record<string, string>>, options: ProgramOptions): void {
+export function checkOptions(program: string, allowed: Readonly<Record<string, string>>, options: ProgramOptions): void {
   for (const key of Object.keys(options)) {
     if (options[key] === undefined) continue;
     if (!Object.prototype.hasOwnProperty.call(allowed, key)) {
@@ -34,7 +34,7 @@ function checkOptions(program: string, allowed: Readonly<Record<string, string>>
   }
 }
 
-function positiveNumber(program: string, name: string, value: string | number | boolean | undefined, fallback?: number): number {
+export function positiveNumber(program: string, name: string, value: string | number | boolean | undefined, fallback?: number): number {
   if (value === undefined) {
     if (fallback === undefined) throw new Error(`program "${program}" needs the option ${name} (a positive number)`);
     return fallback;
