@@ -15,7 +15,7 @@ export type { DenseLp, LpSolution, LpOptions } from "./highs.ts";
 export { relativeResidual } from "./residuals.ts";
 export { programRegistry, programFromId } from "./programs.ts";
 export type { ProgramData, ProgramOptions, ReferenceProgram } from "./programs.ts";
-export { matrixProgramRegistry, matrixProgramFromId, stackedMeasurements, measuredValues, type MatrixProgram, type MatrixProgramData } from "./matrixPrograms.ts";
+export { matrixProgramRegistry, matrixProgramFromId, stackedMeasurements, measuredValues, symmetrizeMeasurements, type MatrixProgram, type MatrixProgramData } from "./matrixPrograms.ts";
 export { independentSystem, type IndependentSystem } from "./measurementSystem.ts";
 export { qpInteriorPoint } from "./qpInteriorPoint.ts";
 export type { NormQp, QpIpmOptions, QpIpmResult, QpIpmStatus } from "./qpInteriorPoint.ts";

@@ -64,8 +64,8 @@ function unstack(A: Matrix, n1: number, n2: number): Matrix[] {
   return Array.from({ length: A.rows }, (_, i) => new Matrix(n1, n2, A.data.subarray(i * d, (i + 1) * d)));
 }
 
-/** rows vec((Aᵢ + Aᵢᵀ)/2) */
-function symmetrize(A: Matrix, n: number): Matrix {
+/** rows vec((Aᵢ + Aᵢᵀ)/2) of stacked n×n measurements: the same ⟨Aᵢ, W⟩ on symmetric W */
+export function symmetrizeMeasurements(A: Matrix, n: number): Matrix {
   const d = n * n, S = new Matrix(A.rows, d);
   for (let i = 0; i < A.rows; i++) {
     const o = i * d;
@@ -92,7 +92,7 @@ function sdpOptions(program: string, o: ProgramOptions): NuclearOptions {
  * subsystem, and the certificate is measured on all of them with multiplier 0 for the dropped ones.
  */
 function nuclearOnMeasurements(program: string, n1: number, n2: number, A: Matrix, y: Float64Array, psd: boolean, options: NuclearOptions): ReferenceSolution<Matrix> {
-  const sys = independentSystem(program, psd ? symmetrize(A, n1) : A, y);
+  const sys = independentSystem(program, psd ? symmetrizeMeasurements(A, n1) : A, y);
   if (sys.kept.length === 0) throw new RangeError(`${program}: every Aᵢ is zero${psd ? " in its symmetric part" : ""}; W = 0 is the only solution, there is no program to solve`);
   const list = unstack(sys.A, n1, n2);
   const sol = psd ? nuclearNormPsd(list, sys.y, options) : minNuclearNorm(list, sys.y, options);

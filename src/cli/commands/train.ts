@@ -17,8 +17,10 @@ import { startProgress } from "../progress.ts";
 import { distancesTo, solveReferences, type ReferencePoint } from "../references.ts";
 import { fmt, formatTable } from "../table.ts";
 import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
+import { MATRIX_FORMATS } from "../matrixData.ts";
+import { MATRIX_MODELS, addMatrixTrainOptions, parseMatrixModel, rejectMatrixTrainFlags, type MatrixTrainFlags } from "../matrixModels.ts";
 
-interface TrainOptions {
+export interface TrainOptions extends MatrixTrainFlags {
   data: string;
   target?: string;
   optimizer: string;
@@ -35,10 +37,10 @@ interface TrainOptions {
 }
 
 export function registerTrain(program: Command, ctx: CommandContext): void {
-  program
+  const train = program
     .command("train")
     .description("train on your data and measure the distance of the predictor to every applicable reference program")
-    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example")
+    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (matrix models: see Matrix data below)")
     .option("--target <name>", "target column y (default: the last column); every other column is a feature")
     .requiredOption("--optimizer <name>", `one of: ${Object.keys(optimizerRegistry).join(", ")}`)
     .option("--lr <x>", "step size η (default: the optimizer's default, listed below)", parsePositiveNumber)
@@ -46,16 +48,23 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     .option("--set <key=value>", "any other option of the optimizer (repeatable), e.g. --set momentum=0.5", collect)
     .option("--potential <id>", "mirror-descent potential: euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
     .option("--w0 <w0>", "starting point: a number (every entry) or a file of d numbers (default: 0; for mirror descent argmin ψ)")
-    .option("--model <name>", "parameterization of the predictor: linear", "linear")
+    .option("--model <name>", `parameterization of the predictor: linear, or on matrix data ${MATRIX_MODELS}`, "linear")
     .option("--loss <name>", "loss on the residuals: squared", "squared")
     .option("--seed <n>", "random seed for stochastic optimizers", parseNonNegativeInt, 0)
     .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } and nothing else")
-    .option("--out <dir>", "also write a run folder: result.json, trace.csv (loss and distances at log-spaced t), figures, report.html")
-    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp()}\nExit codes: 0 trained, 2 bad input or a diverged run (with the stability bound 2/β).`)
+    .option("--out <dir>", "also write a run folder: result.json, trace.csv (loss and distances at log-spaced t), figures, report.html");
+  addMatrixTrainOptions(train)
+    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp()}\n\n${MATRIX_FORMATS}\nExit codes: 0 trained, 2 bad input or a diverged run (with the stability bound 2/β).`)
     .action(async (opts: TrainOptions) => {
       const { io } = ctx;
-      if (opts.model !== "linear") throw new UsageError(`unknown --model '${opts.model}'`, "models are: linear");
       if (opts.loss !== "squared") throw new UsageError(`unknown --loss '${opts.loss}'`, "losses are: squared");
+      const matrixModel = parseMatrixModel(opts.model);
+      if (matrixModel) {
+        const { trainMatrix } = await import("./trainMatrix.ts");
+        return trainMatrix(ctx, opts, matrixModel);
+      }
+      if (opts.model !== "linear") throw new UsageError(`unknown --model '${opts.model}'`, `models are: linear, ${MATRIX_MODELS}`);
+      rejectMatrixTrainFlags(opts);
       const entry = optimizerEntry(opts.optimizer);
       const { options, potential } = optimizerOptions(opts, entry);
 
@@ -140,7 +149,7 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     });
 }
 
-function optimizerEntry(name: string): OptimizerEntry {
+export function optimizerEntry(name: string): OptimizerEntry {
   if (!Object.prototype.hasOwnProperty.call(optimizerRegistry, name)) {
     throw new UsageError(`unknown optimizer '${name}'`, `optimizers are: ${Object.keys(optimizerRegistry).join(", ")}`);
   }
@@ -148,7 +157,7 @@ function optimizerEntry(name: string): OptimizerEntry {
 }
 
 /** The optimizer's options from --set, --lr and --potential, with the potential resolved. */
-function optimizerOptions(opts: TrainOptions, entry: OptimizerEntry): { options: Record<string, unknown>; potential?: { id: string; psi: Potential } } {
+export function optimizerOptions(opts: TrainOptions, entry: OptimizerEntry): { options: Record<string, unknown>; potential?: { id: string; psi: Potential } } {
   const options = parseSets(opts.set ?? []);
   const keys = Object.keys(entry.options);
   checkKeys(options, keys, `optimizer ${opts.optimizer}`);
@@ -170,7 +179,7 @@ function optimizerOptions(opts: TrainOptions, entry: OptimizerEntry): { options:
   return { options, potential: { id, psi } };
 }
 
-function createOptimizer(entry: OptimizerEntry, options: Record<string, unknown>): Optimizer {
+export function createOptimizer(entry: OptimizerEntry, options: Record<string, unknown>): Optimizer {
   try {
     return entry.create(options);
   } catch (e) {
@@ -194,7 +203,7 @@ function divergedError(what: string, beta: number | undefined): UsageError {
   return new UsageError(what, `the stability bound is 2/β = ${fmt(2 / beta)} for β = λmax(XᵀX)/N = ${fmt(beta)}; use --lr below ${fmt(2 / beta)}`);
 }
 
-function stepSize(lr: unknown): string {
+export function stepSize(lr: unknown): string {
   return typeof lr === "number" ? `the step size lr = ${fmt(lr)}` : "the run";
 }
 
