@@ -10,6 +10,13 @@ export const DEFAULT_ALPHA = 1e-3;
 
 export const MATRIX_MODELS = "uu, uv, deep:<L>, hadamard";
 
+/** Help text: the matrix models, their loss and references. */
+export const MATRIX_MODEL_HELP = `Matrix models (loss (1/2m)‖A(W) − y‖² on measurement rows or observed entries, from scale --alpha):
+  uu        W = UUᵀ, U n×r (square, PSD W)         compared with nuclear-psd and min-frobenius over symmetric W
+  uv        W = UVᵀ, U n1×r, V n2×r                compared with nuclear and min-frobenius
+  deep:<L>  W = W_L ⋯ W_1, each n×n (square W)     compared with nuclear and min-frobenius
+  hadamard  x = u⊙u on rows a₁ … a_d, b of Ax = b  compared with nonneg-l1 and min-frobenius (min ℓ2)`;
+
 export interface MatrixModel {
   readonly id: string;
   readonly kind: "uu" | "uv" | "deep" | "hadamard";

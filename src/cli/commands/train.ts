@@ -18,7 +18,7 @@ import { distancesTo, solveReferences, type ReferencePoint } from "../references
 import { fmt, formatTable } from "../table.ts";
 import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
 import { MATRIX_FORMATS } from "../matrixData.ts";
-import { MATRIX_MODELS, addMatrixTrainOptions, parseMatrixModel, rejectMatrixTrainFlags, type MatrixTrainFlags } from "../matrixModels.ts";
+import { MATRIX_MODELS, MATRIX_MODEL_HELP, addMatrixTrainOptions, parseMatrixModel, rejectMatrixTrainFlags, type MatrixTrainFlags } from "../matrixModels.ts";
 
 export interface TrainOptions extends MatrixTrainFlags {
   data: string;
@@ -51,10 +51,10 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     .option("--model <name>", `parameterization of the predictor: linear, or on matrix data ${MATRIX_MODELS}`, "linear")
     .option("--loss <name>", "loss on the residuals: squared", "squared")
     .option("--seed <n>", "random seed for stochastic optimizers", parseNonNegativeInt, 0)
-    .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } and nothing else")
+    .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } (matrix models: also model, nuclearNorm, effectiveRank, rank, singularValues) and nothing else")
     .option("--out <dir>", "also write a run folder: result.json, trace.csv (loss and distances at log-spaced t), figures, report.html");
   addMatrixTrainOptions(train)
-    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp()}\n\n${MATRIX_FORMATS}\nExit codes: 0 trained, 2 bad input or a diverged run (with the stability bound 2/β).`)
+    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp()}\n\n${MATRIX_MODEL_HELP}\n\n${MATRIX_FORMATS}\nExit codes: 0 trained, 2 bad input or a diverged run (with the stability bound 2/β).`)
     .action(async (opts: TrainOptions) => {
       const { io } = ctx;
       if (opts.loss !== "squared") throw new UsageError(`unknown --loss '${opts.loss}'`, "losses are: squared");
