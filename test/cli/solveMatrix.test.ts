@@ -149,7 +149,10 @@ test("solve on matrix data: every bad input is one line, exit 2, nothing written
   assertOneErrorLine(await solve("nuclear", "--data", "m.csv", "--shape", "0x2"), /option '--shape <n1xn2>' argument '0x2' is invalid/);
   assertOneErrorLine(await solve("nuclear", "--data", "m.csv", "--target", "y"), /--target applies to the regression programs, not nuclear/);
   assertOneErrorLine(await solve("nuclear", "--data", "m.csv", "--set", "lambda=1"), /unknown key 'lambda' for program nuclear; keys are: tol, maxIterations/);
+  assertOneErrorLine(await solve("nuclear", "--data", "inconsistent.csv", "--format", "measurements", "--set", "maxIterations=1"), /nuclear: the measurements are inconsistent/);
+  writeFiles(cwd, { "two.csv": "1,0,0,0,1\n0,1,1,0,2\n" });
+  assertOneErrorLine(await solve("nuclear", "--data", "two.csv", "--set", "maxIterations=1"), /nuclear: the SDP solver stopped \(iteration limit\) after 1 iterations at primal residual .*; .*--set maxIterations=300/);
   assertOneErrorLine(await solve("min-l2", "--data", "m.csv", "--shape", "2x2"), /--shape applies to the matrix programs, not min-l2/);
   assertOneErrorLine(await solve("nuclear-norm", "--data", "m.csv"), /unknown program 'nuclear-norm'; programs are: min-l2, .*, nuclear, nuclear-psd, nuclear-margin, min-frobenius, nonneg-l1/);
-  assert.deepEqual(readdirSync(cwd).sort(), Object.keys(files).sort());
+  assert.deepEqual(readdirSync(cwd).sort(), [...Object.keys(files), "two.csv"].sort());
 });

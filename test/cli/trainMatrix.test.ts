@@ -86,6 +86,11 @@ test("train on a completion file: uu completes uuᵀ from its off-diagonal entri
   // min-Frobenius over symmetric W leaves the diagonal at 0: ‖W − W_F‖/‖W_F‖ = ‖diag(1, 4, 9)‖/(√2·‖(2, 3, 6)‖) = √98/√98
   assert.ok(Math.abs(one.distances["min-frobenius"]! - 1) < 1e-4);
   assert.deepEqual(zero.predictor, one.predictor);
+  // the registry's other first-order methods apply too, and land at the same completion
+  for (const opt of [["--optimizer", "heavy-ball", "--lr", "0.01"], ["--optimizer", "sgd", "--set", "batchSize=1", "--lr", "0.05"]]) {
+    const o = await train(["--data", "e.csv", "--model", "uu", ...opt, "--iters", "20000"], cwd);
+    assert.ok(o.distances["nuclear-psd"]! < 1e-4 && o.distances["min-frobenius"]! > 0.9, `${opt[1]}: ${JSON.stringify(o.distances)}`);
+  }
 
   // W = UVᵀ on 4 entries of a 2×3 matrix (--shape): GD from a small start reaches the min nuclear-norm completion
   const uv = await train(["--data", "r.csv", "--shape", "2x3", "--model", "uv", "--optimizer", "gd", "--lr", "0.05", "--iters", "20000"], cwd);
