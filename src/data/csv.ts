@@ -116,7 +116,7 @@ export function csvRecords(text: string, where: (line: number) => string = (l) =
 }
 
 /** Parses a plain decimal number, or returns undefined. */
-function parseDecimal(s: string): number | undefined {
+export function parseDecimal(s: string): number | undefined {
   return DECIMAL.test(s) ? Number(s) : undefined;
 }
 
@@ -251,7 +251,8 @@ export function parseLabelledCsv(text: string, options: CsvOptions = {}): Labell
   return { X, labels, lines: Int32Array.from(tab.rows, (r) => r.line), features, target: column };
 }
 
-function cellValue(cell: string, line: number, column: string, where: (line: number) => string): number {
+/** A cell as a finite decimal number; a DataError naming the line and column otherwise. */
+export function cellValue(cell: string, line: number, column: string, where: (line: number) => string): number {
   const at = { line, column };
   if (cell === "") {
     throw new DataError(`${where(line)}, column '${column}': the cell is empty; missing values are not allowed, every cell must be a number`, at);

@@ -10,3 +10,7 @@ export {
   readIdx, writeIdx, decodeIdx, gunzip, isGzip, idxTwoClass, idxMulticlass,
   type IdxArray, type IdxType, type IdxData, type IdxTwoClassOptions,
 } from "./idx.ts";
+export {
+  parseMatrixCsv, countAsymmetric,
+  type MatrixCsv, type MatrixCsvOptions, type MeasurementCsv, type EntriesCsv, type MatrixEntry, type MatrixShape,
+} from "./measurements.ts";

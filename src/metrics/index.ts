@@ -6,6 +6,7 @@ export {
   type PowerLawFit, type InverseLogFit, type InverseLogPowerFit,
 } from "./rates.ts";
 export { spectralFilterGd, spectralFilterRidge } from "./spectral.ts";
+export { numericalRank, effectiveRank } from "./rank.ts";
 export { checkAtMost, checkAtLeast, checkCloser, allPass, type Check, type CheckExtra, type CloserSpec } from "./verdict.ts";
 export {
   classificationMargins, normalizedMargin, softMinMargin, smoothMargin, marginGap, logGrowthResidual, svmKktResidual, nnls,

@@ -1,7 +1,7 @@
 // biaslab solve <program> --data F.csv: a reference program of implicit-bias theory
 // on the user's data, with its optimality certificate.
 import type { Command } from "commander";
-import { classificationProgramRegistry, isClassificationProgram, programRegistry, type Certificate, type ProgramOptions, type ReferenceProgram } from "../../references/index.ts";
+import { classificationProgramRegistry, isClassificationProgram, matrixProgramRegistry, programRegistry, type Certificate, type MatrixProgram, type ProgramOptions, type ReferenceProgram } from "../../references/index.ts";
 import { addClassificationDataOptions, rejectClassificationFlags } from "../classificationData.ts";
 import type { CommandContext } from "../context.ts";
 import { EXIT_FAIL, EXIT_OK, UsageError } from "../errors.ts";
@@ -10,9 +10,10 @@ import { writeJson } from "../io.ts";
 import { checkKeys, collect, parseSets } from "../options.ts";
 import { fmt, formatTable } from "../table.ts";
 import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
+import { MATRIX_FORMATS, addMatrixDataOptions, rejectMatrixFlags, type MatrixDataFlags } from "../matrixData.ts";
 import { classificationProgramHelp, solveClassification, type ClassificationSolveOptions } from "./solveClassification.ts";
 
-interface SolveOptions extends ClassificationSolveOptions {
+interface SolveOptions extends ClassificationSolveOptions, MatrixDataFlags {
   data: string;
   target?: string;
   potential?: string;
@@ -27,20 +28,23 @@ const TAKES_W0 = new Set(["min-l2", "bregman"]);
 export function registerSolve(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command("solve")
-    .description("solve a reference program on your data (min-l2, min-l1, min-linf, bregman, ridge; svm-l2, svm-l1, svm-linf, svm-lp, svm-multiclass, separable) and print its certificate")
-    .argument("<program>", [...Object.keys(programRegistry), ...Object.keys(classificationProgramRegistry)].join(" | "))
-    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (classification: or IDX images with --labels)")
+    .description("solve a reference program on your data (min-l2, min-l1, min-linf, bregman, ridge; svm-l2, svm-l1, svm-linf, svm-lp, svm-multiclass, separable; matrix: nuclear, nuclear-psd, nuclear-margin, min-frobenius, nonneg-l1) and print its certificate")
+    .argument("<program>", allProgramNames().join(" | "))
+    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (classification: or IDX images with --labels; matrix programs: see Matrix data below)")
     .option("--target <name>", "the target or label column (default: the last column); every other column is a feature")
     .option("--potential <id>", "bregman only (default euclidean): euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
     .option("--w0 <w0>", "min-l2 and bregman: the reference point w0, a number (every entry) or a file of d numbers")
     .option("--set <key=value>", "another option of the program (repeatable), e.g. --set lambda=0.1 for ridge", collect)
     .option("--json", 'print exactly { "program", "solution": [...], "certificate": {...} } and nothing else')
     .option("--p <p>", "svm-lp: the norm p, 1 < p < ∞");
-  addClassificationDataOptions(cmd)
-    .addHelpText("after", () => `\nPrograms:\n${programHelp()}\n${classificationProgramHelp()}\nExit codes: 0 solved with a valid certificate, 1 the certificate fails, 2 bad input (e.g. Xw = y has no solution).`)
+  addMatrixDataOptions(addClassificationDataOptions(cmd))
+    .addHelpText("after", () => `\nPrograms:\n${programHelp()}\n${classificationProgramHelp()}\n\n${MATRIX_FORMATS}\nExit codes: 0 solved with a valid certificate, 1 the certificate fails, 2 bad input (e.g. Xw = y has no solution).`)
     .action(async (name: string, opts: SolveOptions) => {
       const { io } = ctx;
-      if (isClassificationProgram(name)) return solveClassification(ctx, name, opts);
+      if (isClassificationProgram(name)) {
+        rejectMatrixFlags(name, opts);
+        return solveClassification(ctx, name, opts);
+      }
       rejectClassificationFlags(opts, `program ${name}`);
       if (opts.p !== undefined) throw new UsageError(`--p applies to svm-lp, not ${name}`, "drop --p");
       const entry = programEntry(name);
@@ -60,6 +64,11 @@ export function registerSolve(program: Command, ctx: CommandContext): void {
       if (opts.w0 !== undefined && !TAKES_W0.has(name)) {
         throw new UsageError(`--w0 applies to ${[...TAKES_W0].join(" and ")}, not ${name}`, `${name} is ${entry.description}`);
       }
+      if (isMatrix(name)) {
+        const { solveMatrix } = await import("./solveMatrix.ts");
+        return solveMatrix(ctx, name, opts, options);
+      }
+      rejectMatrixFlags(name, opts);
       const potential = typeof options.potential === "string" ? resolvePotential(options.potential) : undefined;
 
       const data = readRegressionCsv(io, opts.data, opts.target);
@@ -67,7 +76,7 @@ export function registerSolve(program: Command, ctx: CommandContext): void {
       if (potential && w0 && !potential.inDomain(w0)) {
         throw new UsageError(`--w0 is outside the domain of the potential ${potential.name}`, "e.g. entropy needs w0 > 0, simplex-entropy a point of the simplex");
       }
-      const sol = await entry.solve({ X: data.X, y: data.Y.data, ...(w0 ? { w0 } : {}) }, options as ProgramOptions);
+      const sol = await (entry as ReferenceProgram).solve({ X: data.X, y: data.Y.data, ...(w0 ? { w0 } : {}) }, options as ProgramOptions);
 
       if (opts.json) {
         writeJson(io.stdout, { program: name, solution: Array.from(sol.solution), certificate: sol.certificate });
@@ -82,22 +91,31 @@ export function registerSolve(program: Command, ctx: CommandContext): void {
     });
 }
 
-function programEntry(name: string): ReferenceProgram {
+function isMatrix(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(matrixProgramRegistry, name);
+}
+
+function allProgramNames(): string[] {
+  return [...Object.keys(programRegistry), ...Object.keys(classificationProgramRegistry), ...Object.keys(matrixProgramRegistry)];
+}
+
+function programEntry(name: string): ReferenceProgram | MatrixProgram {
+  if (isMatrix(name)) return matrixProgramRegistry[name];
   if (!Object.prototype.hasOwnProperty.call(programRegistry, name)) {
-    throw new UsageError(`unknown program '${name}'`, `programs are: ${[...Object.keys(programRegistry), ...Object.keys(classificationProgramRegistry)].join(", ")}`);
+    throw new UsageError(`unknown program '${name}'`, `programs are: ${allProgramNames().join(", ")}`);
   }
   return programRegistry[name];
 }
 
-function optionList(entry: ReferenceProgram): string {
+function optionList(entry: ReferenceProgram | MatrixProgram): string {
   return Object.keys(entry.options).join(", ") || "(none)";
 }
 
 function programHelp(): string {
-  return Object.entries(programRegistry)
+  return [...Object.entries(programRegistry), ...Object.entries(matrixProgramRegistry)]
     .map(([name, p]) => {
       const opts = Object.entries(p.options).map(([k, v]) => `\n      --set ${k}=…  ${v}`).join("");
-      return `  ${name.padEnd(10)}${p.description}${opts}`;
+      return `  ${name.padEnd(15)}${p.description}${opts}`;
     })
     .join("\n");
 }

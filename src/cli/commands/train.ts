@@ -18,8 +18,10 @@ import { startProgress } from "../progress.ts";
 import { distancesTo, solveReferences, type ReferencePoint } from "../references.ts";
 import { fmt, formatTable } from "../table.ts";
 import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
+import { MATRIX_FORMATS } from "../matrixData.ts";
+import { MATRIX_MODELS, MATRIX_MODEL_HELP, addMatrixTrainOptions, parseMatrixModel, rejectMatrixTrainFlags, type MatrixTrainFlags } from "../matrixModels.ts";
 
-export interface TrainOptions extends ClassificationFlags {
+export interface TrainOptions extends ClassificationFlags, MatrixTrainFlags {
   data: string;
   target?: string;
   optimizer: string;
@@ -39,7 +41,7 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command("train")
     .description("train on your data and measure the distance of the predictor to every applicable reference program")
-    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (classification: or IDX images with --labels)")
+    .requiredOption("--data <file>", "CSV file: a header row of column names, one row per example (classification: or IDX images with --labels; matrix models: see Matrix data below)")
     .option("--target <name>", "the target or label column (default: the last column); every other column is a feature")
     .requiredOption("--optimizer <name>", `one of: ${Object.keys(optimizerRegistry).join(", ")}; classification also ${Object.keys(marginOptimizerRegistry).join(", ")}`)
     .option("--lr <x>", "step size η (default: the optimizer's default, listed below)", parsePositiveNumber)
@@ -47,16 +49,24 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     .option("--set <key=value>", "any other option of the optimizer (repeatable), e.g. --set momentum=0.5", collect)
     .option("--potential <id>", "mirror-descent potential: euclidean, entropy, simplex-entropy, p-norm:<p>, hyperbolic:<beta>")
     .option("--w0 <w0>", "starting point: a number (every entry) or a file of d numbers (default: 0; for mirror descent argmin ψ)")
-    .option("--model <name>", "parameterization of the predictor: linear", "linear")
-    .option("--loss <name>", "squared (regression), or on margins (classification): logistic, exponential, exp-power:<ν>, polynomial:<ν>, hinge, perceptron (labels ±1); softmax (k classes)", "squared")
+    .option("--model <name>", `parameterization of the predictor: linear, or on matrix data ${MATRIX_MODELS}`, "linear")
+    .option("--loss <name>", "squared (regression, matrix models), or on margins (classification): logistic, exponential, exp-power:<ν>, polynomial:<ν>, hinge, perceptron (labels ±1); softmax (k classes)", "squared")
     .option("--seed <n>", "random seed for stochastic optimizers", parseNonNegativeInt, 0)
-    .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } (classification: with logLoss, normW, margin, references, closest) and nothing else")
+    .option("--json", "print { optimizer, iterations, stopReason, loss, predictor, distances } (classification: with logLoss, normW, margin, references, closest; matrix models: also model, nuclearNorm, effectiveRank, rank, singularValues) and nothing else")
     .option("--out <dir>", "also write a run folder: result.json, trace.csv (loss and distances at log-spaced t), figures, report.html");
-  addClassificationDataOptions(cmd)
-    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp(optimizerRegistry)}\nMargin methods (classification losses only):\n${optimizerHelp(marginOptimizerRegistry)}\nExit codes: 0 trained, 2 bad input (also classification data not linearly separable through the origin) or a diverged run (with a stability bound).`)
+  addMatrixTrainOptions(addClassificationDataOptions(cmd))
+    .addHelpText("after", () => `\nOptimizers and their defaults:\n${optimizerHelp(optimizerRegistry)}\nMargin methods (classification losses only):\n${optimizerHelp(marginOptimizerRegistry)}\n\n${MATRIX_MODEL_HELP}\n\n${MATRIX_FORMATS}\nExit codes: 0 trained, 2 bad input (also classification data not linearly separable through the origin) or a diverged run (with a stability bound).`)
     .action(async (opts: TrainOptions) => {
       const { io } = ctx;
-      if (opts.model !== "linear") throw new UsageError(`unknown --model '${opts.model}'`, "models are: linear");
+      const matrixModel = parseMatrixModel(opts.model);
+      if (matrixModel) {
+        if (opts.loss !== "squared") throw new UsageError(`--loss ${opts.loss} does not apply to --model ${opts.model}`, "matrix models train on the squared loss (1/2m)‖A(W) − y‖²");
+        rejectClassificationFlags(opts, `--model ${opts.model}`);
+        const { trainMatrix } = await import("./trainMatrix.ts");
+        return trainMatrix(ctx, opts, matrixModel);
+      }
+      if (opts.model !== "linear") throw new UsageError(`unknown --model '${opts.model}'`, `models are: linear, ${MATRIX_MODELS}`);
+      rejectMatrixTrainFlags(opts);
       if (opts.loss !== "squared") return (await import("./trainClassification.ts")).trainClassification(ctx, opts);
       rejectClassificationFlags(opts, "--loss squared (regression)");
       const entry = optimizerEntry(opts.optimizer);
@@ -143,7 +153,7 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
     });
 }
 
-function optimizerEntry(name: string): OptimizerEntry {
+export function optimizerEntry(name: string): OptimizerEntry {
   if (Object.prototype.hasOwnProperty.call(marginOptimizerRegistry, name)) {
     throw new UsageError(`optimizer ${name} is a margin method for classification losses, not --loss squared`, `give a margin loss (e.g. --loss logistic) and labels, or one of: ${Object.keys(optimizerRegistry).join(", ")}`);
   }

@@ -11,12 +11,11 @@ import {
   commutingIdentity, sensingObjective, symmetricFactor, type CommutingOperator, type MeasurementOperator,
 } from "../../models/index.ts";
 import type { Rng } from "../../random/index.ts";
-import { minFrobenius, nuclearNormPsd } from "../../references/index.ts";
+import { minFrobenius, nonnegL1, nuclearNormPsd } from "../../references/index.ts";
 import type { Check, Result, Trace } from "../../run/index.ts";
 import type { Experiment, RunContext } from "../types.ts";
 import { lineFigure, traceSeries, type Series } from "../figures.ts";
 import { flowTrajectory } from "./flowTrajectory.ts";
-import { nonnegL1 } from "./nonnegL1.ts";
 import { MEASUREMENT_KINDS, type MeasurementKind, MEASUREMENT_NAMES, denseMeasurements, measure, measurementOperator, plantedPsd } from "./sensingSetup.ts";
 
 const params = z.object({

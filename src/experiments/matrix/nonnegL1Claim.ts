@@ -7,12 +7,11 @@ import { z } from "zod";
 import { Matrix, gemv } from "../../linalg/index.ts";
 import { checkAtMost, checkCloser, relativeDistance } from "../../metrics/index.ts";
 import { diagonalFactor, leastSquares } from "../../models/index.ts";
-import { minNormL2 } from "../../references/index.ts";
+import { minNormL2, nonnegL1 } from "../../references/index.ts";
 import type { Check, Result, Trace } from "../../run/index.ts";
 import type { Experiment, RunContext } from "../types.ts";
 import { lineFigure, traceSeries, type Series } from "../figures.ts";
 import { flowTrajectory } from "./flowTrajectory.ts";
-import { nonnegL1 } from "./nonnegL1.ts";
 
 const params = z.object({
   N: z.number().int().min(1).default(40),
