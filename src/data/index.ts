@@ -10,3 +10,8 @@ export {
   readIdx, writeIdx, decodeIdx, gunzip, isGzip, idxTwoClass, idxMulticlass,
   type IdxArray, type IdxType, type IdxData, type IdxTwoClassOptions,
 } from "./idx.ts";
+export { examplesWithLabels, imageRows, columnMeans, subtractFromRows, type ImageRowsOptions } from "./images.ts";
+export {
+  MissingDataError, fashionMnist, FASHION_MNIST_CLASSES, installCommand, missingDataMessage,
+  type DatasetSpec, type DatasetFiles, type DatasetLoader,
+} from "./datasets.ts";
