@@ -6,8 +6,9 @@
 #                                     then say where the files are
 #
 # Exit 0 when the files are there, 1 when they could not be installed (the claims that need
-# them then report "skipped" with the reason). biaslab looks in /usr/share/dataset-fashion-mnist
-# unless FASHION_MNIST_DIR (or `--set dataDir=DIR` on `biaslab run`) names another folder.
+# them then report "skipped" with the reason). biaslab looks in /usr/share/datasets/fashion-mnist
+# (where the package puts the files) unless FASHION_MNIST_DIR or `--set dataDir=DIR` on
+# `biaslab run` names another folder.
 set -uo pipefail
 PACKAGE=dataset-fashion-mnist
 FILES=(train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz)
@@ -18,7 +19,7 @@ package_dir() {
 }
 
 SUDO=()
-[ "$(id -u)" -eq 0 ] || SUDO=(sudo)
+[ "$(id -u)" -eq 0 ] || SUDO=(sudo -n) # never wait for a password (CI has no terminal)
 
 dir="$(package_dir)"
 if [ -n "$dir" ]; then

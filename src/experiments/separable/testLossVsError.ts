@@ -180,11 +180,11 @@ async function analyze(run: ModelRun, p: Params, train: BinaryClassificationData
 
   const all = column(trace, NORM, 1);
   const series: Record<"loss" | "error" | "norm", Series[]> = {
-    loss: [traceSeries(trace, "t", "loss", `${key}: training loss`), traceSeries(trace, "t", VAL_LOSS, `${key}: validation loss (min at t* = ${tStar})`)],
+    loss: [traceSeries(trace, "t", "loss", `${key}: training loss`), traceSeries(trace, "t", VAL_LOSS, `${key}: validation loss`)],
     error: [traceSeries(trace, "t", TRAIN_ERR, `${key}: training error`), traceSeries(trace, "t", VAL_ERR, `${key}: validation error`)],
     norm: [
       { name: `${key}: ${normName}`, x: all.t.map(Math.log), y: all.v },
-      { name: `${key}: ${logFit.intercept.toFixed(2)} + ${logFit.slope.toFixed(3)} ln t (fit over t ∈ [${tFit}, ${T}])`, x: nw.t.map(Math.log), y: nw.t.map((t) => logFit.intercept + logFit.slope * Math.log(t)) },
+      { name: `${key}: ${logFit.intercept.toFixed(2)} + ${logFit.slope.toFixed(3)} ln t`, x: nw.t.map(Math.log), y: nw.t.map((t) => logFit.intercept + logFit.slope * Math.log(t)) },
     ],
   };
   return { checks, summary, series };
