@@ -126,7 +126,7 @@ async function analyze(run: ModelRun, p: Params, train: BinaryClassificationData
   }
   checks.push(checkAtMost(`${key}: training error at T = ${T} reaches 0`, last(te), 0, {
     predicted: "0 (the model interpolates the training labels)",
-    note: `${tSep !== undefined ? `zero from t = ${tSep} on` : "never zero"}${separable ? `; ${separable}` : ""}; ${run.note}`,
+    note: `${tSep !== undefined ? `zero from t = ${tSep} on${key === "linear" ? " (so the training images are linearly separable through the origin)" : ""}` : "never zero"}${separable ? `; ${separable}` : ""}; ${run.note}`,
   }));
 
   // 2. validation loss grows after its minimum
