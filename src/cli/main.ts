@@ -28,7 +28,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   let labPromise: Promise<Lab> | undefined;
   const ctx: CommandContext = {
     io,
-    lab: () => (labPromise ??= typeof options.lab === "function" ? options.lab() : Promise.resolve(options.lab ?? loadLab())),
+    lab: () => (labPromise ??= typeof options.lab === "function" ? options.lab() : Promise.resolve(options.lab ?? loadLab({ cwd: io.cwd }))),
     exit: (code) => {
       exitCode = code;
     },

@@ -14,3 +14,8 @@ export {
   parseMatrixCsv, countAsymmetric,
   type MatrixCsv, type MatrixCsvOptions, type MeasurementCsv, type EntriesCsv, type MatrixEntry, type MatrixShape,
 } from "./measurements.ts";
+export { examplesWithLabels, imageRows, columnMeans, subtractFromRows, type ImageRowsOptions } from "./images.ts";
+export {
+  MissingDataError, fashionMnist, FASHION_MNIST_CLASSES, installCommand, missingDataMessage,
+  type DatasetSpec, type DatasetFiles, type DatasetLoader,
+} from "./datasets.ts";

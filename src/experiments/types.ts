@@ -1,5 +1,6 @@
 // A claim from CLAIMS.md as a runnable experiment: set up, run, predict, verdict.
 import type { z } from "zod";
+import type { DatasetLoader } from "../data/index.ts";
 import type { Rng } from "../random/index.ts";
 import type { Result } from "../run/types.ts";
 
@@ -10,6 +11,11 @@ export interface RunContext {
   /** fraction in [0, 1] of the experiment's work done, with an optional label */
   progress(fraction: number, label?: string): void;
   readonly signal?: AbortSignal;
+  /**
+   * reads the files of a real data set (the Node command line reads them from disk); claims that
+   * need one reject with a MissingDataError when it is absent, and verify reports them skipped
+   */
+  readonly datasets?: DatasetLoader;
 }
 
 export interface Experiment<P extends Record<string, unknown> = Record<string, unknown>> {

@@ -2,8 +2,8 @@
 export { relativeDistance, directionGap, angleBetween } from "./distance.ts";
 export { rowspaceProjector, rowspaceResidual, distanceToAffine, type RowspaceProjector } from "./rowspace.ts";
 export {
-  fitPowerLaw, fitInverseLog, fitInverseLogPower,
-  type PowerLawFit, type InverseLogFit, type InverseLogPowerFit,
+  fitPowerLaw, fitInverseLog, fitInverseLogPower, fitLogGrowth, fitLinearGrowth,
+  type PowerLawFit, type InverseLogFit, type InverseLogPowerFit, type GrowthFit,
 } from "./rates.ts";
 export { spectralFilterGd, spectralFilterRidge } from "./spectral.ts";
 export { numericalRank, effectiveRank } from "./rank.ts";

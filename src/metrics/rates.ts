@@ -29,6 +29,14 @@ export interface InverseLogPowerFit {
 
 interface Line { slope: number; intercept: number; r2: number; n: number }
 
+/** v ≈ intercept + slope·s with s = ln t (growth like log t) or s = t (linear growth); r2 of that line */
+export interface GrowthFit {
+  readonly slope: number;
+  readonly intercept: number;
+  readonly r2: number;
+  readonly n: number;
+}
+
 /** Least-squares line y ≈ intercept + slope·x (two-pass, centred sums). */
 function fitLine(xs: number[], ys: number[]): Line {
   const n = xs.length;
@@ -109,4 +117,26 @@ export function fitInverseLog(ts: ArrayLike<number>, vs: ArrayLike<number>): Inv
     sst += (ys[i] - my) * (ys[i] - my);
   }
   return { c: Math.exp(logC), r2: rSquared(ssr, sst), n };
+}
+
+function growthPoints(fn: string, ts: ArrayLike<number>, vs: ArrayLike<number>, x: (t: number) => number): Line {
+  checkLengths(fn, ts, vs);
+  const xs: number[] = [], ys: number[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i], v = vs[i];
+    if (t > 0 && Number.isFinite(t) && Number.isFinite(v)) { xs.push(x(t)); ys.push(v); }
+  }
+  return fitLine(xs, ys);
+}
+
+/** v ≈ a + b·ln t (a norm growing like log t): least squares over points with t > 0. */
+export function fitLogGrowth(ts: ArrayLike<number>, vs: ArrayLike<number>): GrowthFit {
+  const l = growthPoints("fitLogGrowth", ts, vs, Math.log);
+  return { slope: l.slope, intercept: l.intercept, r2: l.r2, n: l.n };
+}
+
+/** v ≈ a + b·t (linear growth), the competitor of fitLogGrowth: least squares over points with t > 0. */
+export function fitLinearGrowth(ts: ArrayLike<number>, vs: ArrayLike<number>): GrowthFit {
+  const l = growthPoints("fitLinearGrowth", ts, vs, (t) => t);
+  return { slope: l.slope, intercept: l.intercept, r2: l.r2, n: l.n };
 }

@@ -7,3 +7,4 @@ export { leastSquares } from "./leastSquares.ts";
 export { topSingularValueSquared } from "./powerIteration.ts";
 export { marginObjective, softmaxObjective, type MarginObjective, type BinaryMarginObjective } from "./marginObjective.ts";
 export * from "./matrix/index.ts";
+export { twoLayerRelu, reluNetObjective, type ReluNetObjective, type ReluNetOptions } from "./reluNet.ts";

@@ -45,12 +45,15 @@ function statementOf(r: Result, claims: ReportOptions["claims"]): string | undef
   return claims?.[r.id];
 }
 
-function badge(c: boolean | undefined): string {
+function badge(c: boolean | undefined | "skipped"): string {
+  if (c === "skipped") return `<span class="badge none">SKIPPED</span>`;
   if (c === undefined) return `<span class="badge none">NO CHECKS</span>`;
   return c ? `<span class="badge pass">PASS</span>` : `<span class="badge fail">FAIL</span>`;
 }
 
-function verdict(r: Result): boolean | undefined {
+/** true / false: passes / fails; undefined: no checks; "skipped": its data set is not installed */
+function verdict(r: Result): boolean | undefined | "skipped" {
+  if (r.skipped !== undefined) return "skipped";
   return r.checks.length === 0 ? undefined : allPass(r.checks);
 }
 
@@ -123,7 +126,9 @@ function claimSection(r: Result, svgs: Readonly<Record<string, string>>, opts: R
     r.quick ? "quick mode" : r.quick === false ? "full size" : "",
     r.seconds !== undefined ? formatDuration(r.seconds * 1000) : "",
   ].filter(Boolean).join(" · ");
-  const checks = r.checks.length === 0
+  const checks = r.skipped !== undefined
+    ? `<p>Skipped: ${escapeHtml(r.skipped)}</p>`
+    : r.checks.length === 0
     ? `<p class="small">This claim has no checks (an exploratory report).</p>`
     : `<table class="checks"><thead><tr><th>check</th><th>measured</th><th>threshold</th><th>competitor</th><th>verdict</th></tr></thead><tbody>${r.checks.map(checkRow).join("")}</tbody></table>`;
   return `<section class="claim" id="${anchor(r.id)}">
@@ -143,12 +148,13 @@ export function reportHtml(results: readonly Result[], svgs: Readonly<Record<str
   const title = opts.title ?? "biaslab report";
   const passing = results.filter((r) => verdict(r) === true).length;
   const failing = results.filter((r) => verdict(r) === false).length;
-  const none = results.length - passing - failing;
+  const skipped = results.filter((r) => verdict(r) === "skipped").length;
+  const none = results.length - passing - failing - skipped;
   const overview = results.map((r) => {
     const ok = r.checks.filter((c) => c.pass).length;
     return `<tr><td><a href="#${anchor(r.id)}"><code>${escapeHtml(r.id)}</code></a></td><td>${badge(verdict(r))}</td><td class="num">${ok}/${r.checks.length}</td><td class="num">${r.seconds !== undefined ? escapeHtml(formatDuration(r.seconds * 1000)) : ""}</td></tr>`;
   }).join("");
-  const counts = `${passing} of ${results.length} claim${results.length === 1 ? "" : "s"} pass` + (failing ? `, ${failing} fail` : "") + (none ? `, ${none} without checks` : "");
+  const counts = `${passing} of ${results.length} claim${results.length === 1 ? "" : "s"} pass` + (failing ? `, ${failing} fail` : "") + (skipped ? `, ${skipped} skipped (data not installed)` : "") + (none ? `, ${none} without checks` : "");
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,5 +1,6 @@
 // Runs one experiment: parameters from the schema (full size, --quick sizes,
 // --set overrides), a seeded Rng, progress and abort; fills seconds, seed, claim.
+import type { DatasetLoader } from "../data/index.ts";
 import type { Experiment, RunContext } from "../experiments/types.ts";
 import { Rng } from "../random/index.ts";
 import { parseParameters } from "./parameters.ts";
@@ -14,6 +15,8 @@ export interface RunExperimentOptions {
   readonly overrides?: Readonly<Record<string, unknown>>;
   readonly onProgress?: (fraction: number, label?: string) => void;
   readonly signal?: AbortSignal;
+  /** where claims on real data get their files (RunContext.datasets) */
+  readonly datasets?: DatasetLoader;
 }
 
 export async function runExperiment<P extends Record<string, unknown>>(
@@ -31,6 +34,7 @@ export async function runExperiment<P extends Record<string, unknown>>(
     quick,
     progress: (fraction, label) => onProgress?.(Math.min(1, Math.max(0, fraction)), label),
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.datasets ? { datasets: opts.datasets } : {}),
   };
   const start = performance.now();
   const result = await exp.run(params, ctx);

@@ -35,4 +35,9 @@ export interface Result {
   readonly quick?: boolean;
   /** the claim in one line (filled by runExperiment from the experiment) */
   readonly claim?: string;
+  /**
+   * why the claim did not run (its data set is not installed): a skipped result has no checks
+   * and neither passes nor fails
+   */
+  readonly skipped?: string;
 }

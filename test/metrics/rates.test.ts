@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fitInverseLog, fitInverseLogPower, fitPowerLaw, spectralFilterGd, spectralFilterRidge } from "../../src/metrics/index.ts";
+import { fitInverseLog, fitInverseLogPower, fitLogGrowth, fitLinearGrowth, fitPowerLaw, spectralFilterGd, spectralFilterRidge } from "../../src/metrics/index.ts";
 
 const ts = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 1e4, 2e4, 5e4, 1e5, 1e6];
 
@@ -64,4 +64,22 @@ test("spectral filters: GD exact for small ημ, and ridge with λ = 1/(ηt) mat
     assert.ok(Math.abs(spectralFilterGd(mu, eta, t) - 1) < 1e-40 + 1e-3);
     assert.ok(Math.abs(spectralFilterRidge(mu, lambda) - 1) < 1e-2);
   }
+});
+
+test("growth fits: a + b ln t is recovered exactly; log growth and linear growth tell each other apart", () => {
+  const ts = [100, 200, 500, 1000, 2000, 5000, 10000];
+  const logNorm = ts.map((t) => 1.5 + 0.75 * Math.log(t));
+  const g = fitLogGrowth(ts, logNorm);
+  assert.ok(Math.abs(g.slope - 0.75) < 1e-12 && Math.abs(g.intercept - 1.5) < 1e-10 && g.r2 > 1 - 1e-12 && g.n === 7);
+  assert.ok(fitLinearGrowth(ts, logNorm).r2 < 0.9, "log growth is not linear in t");
+  const linear = ts.map((t) => 2 + 0.01 * t);
+  const l = fitLinearGrowth(ts, linear);
+  assert.ok(Math.abs(l.slope - 0.01) < 1e-14 && l.r2 > 1 - 1e-12);
+  assert.ok(fitLogGrowth(ts, linear).r2 < 0.9, "linear growth is not linear in ln t");
+  // a norm that converges, c − b/t, is neither
+  const converging = ts.map((t) => 3 - 50 / t);
+  assert.ok(fitLogGrowth(ts, converging).r2 < 0.9);
+  // points with t ≤ 0 or a non-finite value are left out
+  assert.equal(fitLogGrowth([0, ...ts, 3e4], [1, ...logNorm, NaN]).n, 7);
+  assert.throws(() => fitLogGrowth([1, 2], [1]), /2 times but 1 values/);
 });

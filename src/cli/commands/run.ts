@@ -31,7 +31,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option("--out <dir>", "output folder (default: biaslab-out/<id>)")
     .option("--no-out", "write no output folder")
     .option("--json", "print the Result as JSON on stdout and nothing else")
-    .addHelpText("after", "\nExit codes: 0 every check passes, 1 a check fails, 2 bad input.")
+    .addHelpText("after", "\nExit codes: 0 every check passes, 1 a check fails, 2 bad input (or the claim's data set is not installed).")
     .action(async (id: string, opts: RunOptions) => {
       const { io } = ctx;
       const overrides = parseSets(opts.set ?? []);
@@ -69,10 +69,13 @@ export function registerRun(program: Command, ctx: CommandContext): void {
 
 /**
  * Bad --set values are the user's (ParameterError, or a RangeError raised while running
- * with overrides); anything else thrown by a claim is a bug in it, reported with its stack.
+ * with overrides), and so is a data set that is not installed (MissingDataError); anything
+ * else thrown by a claim is a bug in it, reported with its stack.
  */
 function classifyRunError(e: unknown, exp: Experiment, quick: boolean, overridden: boolean): unknown {
   if (!(e instanceof Error)) return e;
+  // the claim's data set is not installed: the message says what is missing and how to install it (exit 2)
+  if (e.name === "MissingDataError") return e;
   if (e.name !== "ParameterError") {
     if (e instanceof RangeError && overridden) return new UsageError(`${exp.id}: ${oneLine(e.message)}`, "the --set values are outside what the claim supports");
     return new InternalError(`claim ${exp.id} failed`, e);

@@ -3,10 +3,10 @@
 import type { Command } from "commander";
 import type { Experiment } from "../../experiments/index.ts";
 import type { Result } from "../../run/index.ts";
-import { checksTable, resultPasses, verdictLine } from "../checks.ts";
+import { checksTable, overallVerdict, resultSkipped, verdictLine } from "../checks.ts";
 import { findClaim } from "../claims.ts";
 import type { CommandContext } from "../context.ts";
-import { EXIT_FAIL, EXIT_OK, UsageError } from "../errors.ts";
+import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, oneLine } from "../errors.ts";
 import { resolvePath, writeJson } from "../io.ts";
 import { parseList, parseNonNegativeInt } from "../options.ts";
 import { startProgress } from "../progress.ts";
@@ -28,8 +28,11 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
     .option("--seed <n>", "random seed for every claim (non-negative integer)", parseNonNegativeInt)
     .option("--out <dir>", "folder for report.html and the results (default: biaslab-out/verify)")
     .option("--no-out", "write no output folder")
-    .option("--json", "print { pass, results } as JSON on stdout and nothing else")
-    .addHelpText("after", "\nExit codes: 0 every claim passes, 1 a claim fails, 2 bad input.")
+    .option("--json", "print { pass, skipped, results } as JSON on stdout and nothing else")
+    .addHelpText(
+      "after",
+      "\nA claim whose data set is not installed is skipped (it neither passes nor fails; the row says how to install it).\nExit codes: 0 every claim that ran passes, 1 a claim fails, 2 bad input or no claim could run.",
+    )
     .action(async (opts: VerifyOptions) => {
       const { io } = ctx;
       const lab = await ctx.lab();
@@ -61,22 +64,25 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         progress.done();
       }
 
-      const pass = results.every(resultPasses);
+      const verdict = overallVerdict(results);
+      const pass = verdict === "pass";
+      const skipped = results.filter(resultSkipped).map((r) => ({ id: r.id, reason: r.skipped }));
       if (outDir !== undefined) await lab.writeRunDir(resolvePath(io, outDir), results);
       if (opts.json) {
-        writeJson(io.stdout, { pass, results });
+        writeJson(io.stdout, { pass, skipped, results });
       } else {
         io.stdout.write(checksTable(results));
-        io.stdout.write(`\n${pass ? "PASS" : "FAIL"}: ${verdictLine(results)}\n`);
+        io.stdout.write(`\n${verdict.toUpperCase()}: ${verdictLine(results)}\n`);
       }
       if (outDir !== undefined) io.stderr.write(`biaslab: wrote ${outDir}${opts.json ? "" : " (open report.html)"}\n`);
-      ctx.exit(pass ? EXIT_OK : EXIT_FAIL);
+      ctx.exit(verdict === "pass" ? EXIT_OK : verdict === "fail" ? EXIT_FAIL : EXIT_USAGE);
     });
 }
 
 /**
  * Runs one claim; a claim that throws fails verification (with the error reported on
- * stderr) instead of hiding the verdicts of the others.
+ * stderr) instead of hiding the verdicts of the others. A claim whose data set is not
+ * installed (MissingDataError) is skipped, with the reason and the install command.
  */
 async function runClaim(exp: Experiment, run: () => Promise<Result>, log: (msg: string) => void): Promise<Result> {
   const t0 = performance.now();
@@ -84,6 +90,11 @@ async function runClaim(exp: Experiment, run: () => Promise<Result>, log: (msg: 
     return await run();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof Error && e.name === "MissingDataError") {
+      const reason = oneLine(message);
+      log(`biaslab: skipped ${exp.id}: ${reason}\n`);
+      return { id: exp.id, params: {}, checks: [], traces: [], figures: [], summary: {}, claim: exp.claim, skipped: reason, seconds: (performance.now() - t0) / 1000 };
+    }
     log(`biaslab: claim ${exp.id} stopped with an error:\n${e instanceof Error ? (e.stack ?? message) : message}\n`);
     return {
       id: exp.id,

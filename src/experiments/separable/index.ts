@@ -11,8 +11,9 @@ import { adaboostL1 } from "./adaboostL1.ts";
 import { multiclassSvmClaim } from "./multiclassSvmClaim.ts";
 import { perceptronTechnique } from "./perceptronTechnique.ts";
 import { regularizationPath } from "./regularizationPath.ts";
+import { testLossVsError } from "./testLossVsError.ts";
 
-export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique, regularizationPath };
+export { logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique, regularizationPath, testLossVsError };
 export { normBallPath, type PathPoint } from "./normBallPath.ts";
 
-export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique, regularizationPath];
+export const separableExperiments: Experiment[] = [logisticMaxMargin, normalizedGdRates, smoothMarginClaim, steepestMaxMargin, perceptronNovikoff, logisticLogGrowth, tails, adaboostL1, multiclassSvmClaim, perceptronTechnique, regularizationPath, testLossVsError];
