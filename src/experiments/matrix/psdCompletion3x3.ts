@@ -27,9 +27,9 @@ export const COMPLETION_CLASSES = ["trace fixed", "rank-1 data", "open"] as cons
 export type CompletionClass = (typeof COMPLETION_CLASSES)[number];
 
 export const CLASS_NAMES: Record<CompletionClass, string> = {
-  "trace fixed": "trace fixed: all diagonal entries observed",
-  "rank-1 data": "rank-1 data, a diagonal entry unobserved",
-  open: "open: rank 2–3 data, a diagonal entry unobserved",
+  "trace fixed": "trace fixed (diagonal observed)",
+  "rank-1 data": "rank-1 data (a diagonal entry free)",
+  open: "open (rank 2–3 data, a diagonal entry free)",
 };
 
 /**

@@ -16,8 +16,13 @@
 //   needs m ≈ 450 (W* is then 2.5e-3 from W_NN*, whose 48 further singular values, ≤ 5.5e-4, fit the
 //   noise), so uvM defaults to 450.
 // - init and step. U₀ = V₀ = αI is balanced (U₀ᵀU₀ = V₀ᵀV₀, which the flow conserves) and costs an
-//   n×n factor, half of the lifted one. The balanced factors' curvature, ≤ 2β‖W‖₂, is half of UUᵀ's
-//   4β‖W‖₂, so uvStepFraction = 4 is the same step relative to the curvature as UUᵀ's 2.
+//   n×n factor, half of the lifted one, which is no closer (2.0e-2 vs 1.5e-2 at α = 1e-4 on the seed-0
+//   instance). The balanced factors' curvature, ≤ 2β‖W‖₂, is half of UUᵀ's 4β‖W‖₂, so
+//   uvStepFraction = 4 is the same step relative to the curvature as UUᵀ's 2.
+// - α. The UVᵀ distance falls more slowly in α (seed 0: 0.61, 0.25, 6.5e-2, 1.5e-2, 4.4e-3 at α = 1e-1 …
+//   1e-5; its W_NN* is 7e-3 from W*, nearer the recovery threshold), so its sweep goes one decade
+//   further, to 1e-5. Below that the budget ends before the noise tail is fitted (α = 1e-6: 5.0e-3,
+//   rising, while the distance to W* falls).
 // The end distance at the smallest α is set by W_NN*'s noise tail, which GD fits only on a time scale
 // ~ 1/(ησ_tail) far beyond the run: the small-α runs stop at maxIter with the rank-2 part fitted.
 import { z } from "zod";
@@ -43,16 +48,18 @@ const params = z.object({
   factorizations: z.array(z.enum(FACTORIZATIONS)).min(1).default(["UUᵀ", "UVᵀ"]),
   /** standard deviation of the measurement noise */
   noise: z.number().min(0).default(1e-3),
-  /** init scales α of U₀ = αI (and V₀ = αI), descending */
+  /** UUᵀ init scales α of U₀ = αI, descending */
   alphas: z.array(z.number().positive()).min(1).default([1e-1, 1e-2, 1e-3, 1e-4]),
   /** UUᵀ step η = stepFraction / (4 β ‖W_NN*‖₂), β = λ_max(A*A)/m the smoothness of L in W */
   stepFraction: z.number().positive().default(2),
   maxIter: z.number().int().min(1).default(5000),
   /** measurements for UVᵀ (iid Gaussian Aᵢ): above the nuclear norm's recovery threshold, see the header */
   uvM: z.number().int().min(1).default(450),
+  /** UVᵀ init scales: one decade further than UUᵀ's, see the header */
+  uvAlphas: z.array(z.number().positive()).min(1).default([1e-1, 1e-2, 1e-3, 1e-4, 1e-5]),
   /** UVᵀ step in the same unit; the balanced factors' curvature is half of UUᵀ's */
   uvStepFraction: z.number().positive().default(4),
-  uvMaxIter: z.number().int().min(1).default(2500),
+  uvMaxIter: z.number().int().min(1).default(2000),
   /** stop at L ≤ lossTarget·L(θ₀) */
   lossTarget: z.number().positive().default(1e-9),
   /** relative distance to W_NN* at the smallest α */
@@ -64,6 +71,7 @@ const TO_NN = "relative distance to W_NN*";
 const TO_FRO = "relative distance to the min-Frobenius solution";
 
 interface Sweep {
+  readonly alphas: readonly number[];
   readonly checks: Check[];
   readonly traces: Trace[];
   readonly paths: Series[];
@@ -89,6 +97,7 @@ async function sweep(f: Factorization, p: Params, ctx: RunContext, summary: Reco
   const { op, Wstar, y, nn, fro, stepUnit } = sensingInstance(rng, n, m, p.rank, p.noise, uv ? "iid" : "symmetric");
   const eta = (uv ? p.uvStepFraction : p.stepFraction) * stepUnit;
   const maxIter = uv ? p.uvMaxIter : p.maxIter;
+  const alphas = uv ? p.uvAlphas : p.alphas;
   const param = uv ? asymmetricFactor(n, n, n, "identity") : symmetricFactor(n, n, "identity");
   const objective = sensingObjective(op, y, param);
   const W = new Float64Array(n * n);
@@ -99,8 +108,8 @@ async function sweep(f: Factorization, p: Params, ctx: RunContext, summary: Reco
   summary[`${f}: min-Frobenius distance from W_NN*`] = relativeDistance(fro.solution.data, nn.solution.data);
   summary[`${f}: planted W*'s distance from W_NN*`] = relativeDistance(Wstar.data, nn.solution.data);
   summary[`${f}: W_NN* beyond rank ${p.rank} (relative Frobenius)`] = tailBeyondRank(nn.solution, p.rank);
-  for (const [k, alpha] of p.alphas.entries()) {
-    ctx.progress(share[0] + (share[1] - share[0]) * (k + 0.5) / p.alphas.length, `${f}, α = ${alpha}`);
+  for (const [k, alpha] of alphas.entries()) {
+    ctx.progress(share[0] + (share[1] - share[0]) * (k + 0.5) / alphas.length, `${f}, α = ${alpha}`);
     const theta0 = param.init(ctx.rng, alpha);
     const tr = await trajectory({
       name: `gd on ${f}, η = ${eta.toPrecision(3)}, α = ${alpha}`,
@@ -122,23 +131,23 @@ async function sweep(f: Factorization, p: Params, ctx: RunContext, summary: Reco
     toFro.push(tr.last[TO_FRO]);
     summary[`${f}, α = ${alpha}: run`] = tr.note;
   }
-  const last = p.alphas.length - 1;
+  const last = alphas.length - 1;
   const checks: Check[] = [
     checkCloser({
-      name: `${f}, α = ${p.alphas[last]}: relative distance of GD's limit to W_NN*`,
+      name: `${f}, α = ${alphas[last]}: relative distance of GD's limit to W_NN*`,
       predicted: nn.program,
       measured: toNN[last],
       threshold: p.threshold,
       competitor: { name: fro.program, measured: toFro[last] },
     }),
   ];
-  if (p.alphas.length > 1) {
+  if (alphas.length > 1) {
     checks.push(checkAtMost(`${f}: largest ratio of successive distances to W_NN* as α decreases`, maxOf(toNN.slice(1).map((v, i) => v / toNN[i])), 1, {
       predicted: "the distance to W_NN* falls at every step of the α sweep",
-      note: `distances ${toNN.map((v) => v.toExponential(2)).join(", ")} at α = ${p.alphas.join(", ")}`,
+      note: `distances ${toNN.map((v) => v.toExponential(2)).join(", ")} at α = ${alphas.join(", ")}`,
     }));
   }
-  return { checks, traces, paths, toNN, toFro };
+  return { alphas, checks, traces, paths, toNN, toFro };
 }
 
 async function run(p: Params, ctx: RunContext): Promise<Result> {
@@ -154,8 +163,8 @@ async function run(p: Params, ctx: RunContext): Promise<Result> {
       x: { title: "init scale α", log: true },
       y: { title: "‖W∞ − W_ref‖_F / ‖W_ref‖_F", log: true },
       series: sweeps.flatMap(({ f, s }) => [
-        { name: `${f}: to W_NN* (min nuclear norm)`, x: p.alphas, y: s.toNN },
-        { name: `${f}: to min-Frobenius`, x: p.alphas, y: s.toFro },
+        { name: `${f}: to W_NN* (min nuclear norm)`, x: s.alphas, y: s.toNN },
+        { name: `${f}: to min-Frobenius`, x: s.alphas, y: s.toFro },
       ]),
       rules: [{ y: p.threshold, label: `threshold ${p.threshold}` }],
     }),

@@ -9,10 +9,10 @@ test("exhaustive-3x3 (quick): the flow ends at the min nuclear norm completion o
   const [theory] = checksNamed(r, "theory classes", "not a min nuclear norm completion");
   assert.equal(theory.measured, 0);
   assert.ok(theory.competitor!.measured > 0.5, `the zero-filled completion is not PSD when a diagonal entry is free: ${theory.competitor!.measured}`);
-  assert.match(r.summary["trace fixed: all diagonal entries observed"] as string, /^9 problems: 9 matched$/);
-  assert.match(r.summary["rank-1 data, a diagonal entry unobserved"] as string, /^12 problems: 12 matched$/);
+  assert.match(r.summary["trace fixed (diagonal observed)"] as string, /^9 problems: 9 matched$/);
+  assert.match(r.summary["rank-1 data (a diagonal entry free)"] as string, /^12 problems: 12 matched$/);
   // rank-2/3 data with a free diagonal entry: the flow picks another rank-2 completion, whatever α
-  assert.match(r.summary["open: rank 2–3 data, a diagonal entry unobserved"] as string, /^24 problems: .*exception/);
+  assert.match(r.summary["open (rank 2–3 data, a diagonal entry free)"] as string, /^24 problems: .*exception/);
   assert.match(r.summary["not matched at α"] as string, /\(1,1\)\(2,2\)\(1,2\)\(1,3\) draw 1 \(rank 2\): exception/);
   const table = r.traces.find((t) => t.name === "problems")!;
   assert.equal(table.rows.length, 45);
