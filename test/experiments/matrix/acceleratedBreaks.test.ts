@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { assertAllPass, assertWellFormed, checksNamed, runQuick } from "../helpers.ts";
 
-test("accelerated-breaks (quick): GD and SGD end near W_NN*, momentum at GD's step does not, and GD at momentum's effective step does no better", async () => {
+test("accelerated-breaks (quick): GD and SGD end near W_NN*, momentum at GD's step farther, and GD at momentum's effective step no closer", async () => {
   const r = await runQuick("accelerated-breaks");
   assertWellFormed(r, "accelerated-breaks");
   assertAllPass(r);
@@ -12,7 +12,7 @@ test("accelerated-breaks (quick): GD and SGD end near W_NN*, momentum at GD's st
   }
   for (const name of ["heavy ball, η, μ = 0.9", "Nesterov, η, μ = 0.9"]) {
     const [c] = checksNamed(r, name, "over GD's");
-    assert.ok(c.measured >= 2, `${name}: ${c.measured}`);
+    assert.ok(c.measured >= 1.5, `${name}: ${c.measured}`);
   }
   const [eff] = checksNamed(r, "GD at the momentum's effective step");
   assert.ok(eff.measured > 1, `${eff.measured}`);
