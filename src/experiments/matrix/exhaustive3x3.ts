@@ -72,7 +72,7 @@ type Params = z.infer<typeof params>;
  * not converged: the flow from α did not reach the loss target, so its end point is not a limit (it
  *                sits on a saddle plateau, whose escape time grows like log(1/α)).
  */
-export const OUTCOMES = ["matched", "approaching", "exception", "unclear", "not converged"] as const;
+const OUTCOMES = ["matched", "approaching", "exception", "unclear", "not converged"] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
 const OUTCOME_NAMES: Record<Outcome, string> = {
