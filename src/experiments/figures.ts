@@ -87,3 +87,39 @@ export function traceSeries(trace: Trace, x: string, y: string, name = trace.nam
   if (ix < 0 || iy < 0) throw new RangeError(`traceSeries: trace "${trace.name}" has no column ${ix < 0 ? x : y} (columns: ${trace.columns.join(", ")})`);
   return { name, x: trace.rows.map((r) => r[ix]), y: trace.rows.map((r) => r[iy]) };
 }
+
+export interface Bar {
+  /** the category on the x axis, e.g. a sparsity pattern */
+  readonly category: string;
+  /** the stacked part, e.g. "matched" or "exception" */
+  readonly series: string;
+  readonly value: number;
+}
+
+export interface BarFigure {
+  readonly name: string;
+  readonly title: string;
+  readonly x: { readonly title: string };
+  readonly y: { readonly title: string };
+  /** categories keep their first-appearance order; the series of one category are stacked */
+  readonly bars: readonly Bar[];
+}
+
+/** A stacked bar chart of counts by category (a table of outcomes, drawn). Non-finite values are dropped. */
+export function barFigure(f: BarFigure): FigureSpec {
+  const values = f.bars.filter((b) => Number.isFinite(b.value)).map((b) => ({ x: b.category, y: b.value, series: b.series }));
+  const dropped = f.bars.length - values.length;
+  const order = [...new Set(values.map((v) => v.x))];
+  const bars: Record<string, unknown> = {
+    data: { values },
+    mark: { type: "bar" },
+    encoding: {
+      x: { field: "x", type: "nominal", title: f.x.title, sort: order, axis: { labelAngle: -45, labelLimit: 200 } },
+      y: { field: "y", type: "quantitative", title: f.y.title, stack: "zero" },
+      color: { field: "series", type: "nominal", title: null, legend: { labelLimit: 320 } },
+    },
+  };
+  const spec: Record<string, unknown> = { $schema: SCHEMA, title: f.title, width: WIDTH, height: HEIGHT, background: "white", layer: [bars] };
+  if (dropped > 0) spec.description = `${dropped} bar${dropped === 1 ? "" : "s"} not shown (non-finite)`;
+  return { name: f.name, title: f.title, spec };
+}

@@ -18,12 +18,17 @@ import { gradientFlowLimit } from "./matrix/gradientFlowLimit.ts";
 import { sensingGeneralization } from "./matrix/sensingGeneralization.ts";
 import { oneBitMc } from "./matrix/oneBitMc.ts";
 import { deepMatrix } from "./matrix/deepMatrix.ts";
+import { exhaustive3x3 } from "./matrix/exhaustive3x3.ts";
+import { acceleratedBreaks } from "./matrix/acceleratedBreaks.ts";
 
 /** Section A: squared loss, geometry of the optimizer. */
 const sectionA: Experiment[] = [lsGdMinNorm, lsRowspace, mdBregman, steepestLsFails, adagradLs, wilsonAdaptive, twoLayerLinear, earlyStoppingRidge];
 
 /** Section C: matrix factorization. */
-const sectionC: Experiment[] = [sensingNuclear, sensingGeneralization, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich, singleMeasurement, deepMatrix, oneBitMc];
+const sectionC: Experiment[] = [
+  sensingNuclear, sensingGeneralization, gradientFlowLimit, commutingMeasurementsClaim, nonnegL1Claim, kernelRich,
+  exhaustive3x3, singleMeasurement, acceleratedBreaks, deepMatrix, oneBitMc,
+];
 
 /** Section B: separable classification (exponential tails, margins). */
 const sectionB: readonly Experiment[] = separableExperiments;

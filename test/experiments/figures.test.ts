@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { lineFigure, traceSeries } from "../../src/experiments/figures.ts";
+import { barFigure, lineFigure, traceSeries } from "../../src/experiments/figures.ts";
 import { renderSvg } from "../../src/report/index.ts";
 
 test("lineFigure: one datum per finite point, log axes drop ≤ 0 and say how many, reference lines labelled", () => {
@@ -36,4 +36,21 @@ test("experiment figures are valid Vega-Lite: the report layer renders them to S
   const svg = await renderSvg(f);
   assert.match(svg, /^<svg/);
   assert.ok(svg.includes("threshold 1e-8"));
+});
+
+test("barFigure: stacked counts by category in first-appearance order, non-finite bars dropped, renders to SVG", async () => {
+  const f = barFigure({
+    name: "b", title: "outcomes by pattern", x: { title: "pattern" }, y: { title: "problems" },
+    bars: [
+      { category: "(1,1) (2,2)", series: "matched", value: 3 }, { category: "(1,1) (2,2)", series: "exception", value: 1 },
+      { category: "(3,3) (1,2)", series: "matched", value: 4 }, { category: "(3,3) (1,2)", series: "exception", value: NaN },
+    ],
+  });
+  const layers = f.spec.layer as { data: { values: { x: string; y: number; series: string }[] }; encoding: { x: { sort: string[] } } }[];
+  assert.equal(layers[0].data.values.length, 3);
+  assert.deepEqual(layers[0].encoding.x.sort, ["(1,1) (2,2)", "(3,3) (1,2)"]);
+  assert.equal(f.spec.description, "1 bar not shown (non-finite)");
+  const svg = await renderSvg(f);
+  assert.match(svg, /^<svg/);
+  assert.ok(svg.includes("exception"));
 });

@@ -54,3 +54,11 @@ test("parameter schemas: defaults are the full CLAIMS.md setups, quick overrides
   assert.deepEqual(set.optimizers, ["gd", "cg"]);
   assert.throws(() => parseParameters("ls-gd-min-norm", getExperiment("ls-gd-min-norm").params, undefined, { optimizers: "bfgs" }), /optimizers/);
 });
+
+test("registry: every section-C claim of CLAIMS.md is registered, in the order of CLAIMS.md", () => {
+  const SECTION_C = [
+    "sensing-nuclear", "sensing-generalization", "gradient-flow", "commuting-measurements", "nonneg-l1", "kernel-rich",
+    "exhaustive-3x3", "single-measurement", "accelerated-breaks", "deep-matrix", "one-bit-mc",
+  ];
+  assert.deepEqual(experiments.filter((e) => e.section === "C").map((e) => e.id), SECTION_C);
+});
