@@ -5,7 +5,7 @@
 // exp(H(σ/‖σ‖₁)) of W∞ and its error on the unobserved entries fall as the depth grows.
 import { z } from "zod";
 import { Matrix, singularValues } from "../../linalg/index.ts";
-import { checkAtMost } from "../../metrics/index.ts";
+import { checkAtMost, effectiveRank as effectiveRankOf } from "../../metrics/index.ts";
 import { deepProduct, observedEntries, sensingObjective } from "../../models/index.ts";
 import type { Check, Result, Trace } from "../../run/index.ts";
 import type { Experiment, RunContext } from "../types.ts";
@@ -26,15 +26,9 @@ const params = z.object({
 });
 type Params = z.infer<typeof params>;
 
-/** exp of the entropy of the normalized singular values (Roy & Vetterli 2007): 1 for rank 1, n for σ flat */
+/** the effective rank (metrics' exp-entropy of σ/‖σ‖₁) of a matrix */
 export function effectiveRank(W: Matrix): number {
-  const s = singularValues(W);
-  let t = 0;
-  for (const v of s) t += v;
-  if (!(t > 0)) return NaN;
-  let h = 0;
-  for (const v of s) if (v > 0) h -= (v / t) * Math.log(v / t);
-  return Math.exp(h);
+  return effectiveRankOf(singularValues(W));
 }
 
 async function run(p: Params, ctx: RunContext): Promise<Result> {
