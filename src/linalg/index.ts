@@ -1,7 +1,7 @@
 // Numerics layer: float64 vectors and dense matrices, kernels and decompositions.
 export * from "./vector.ts";
 export { Matrix, gemv, gemvT, gemm, gemmTN, gemmNT, frobenius } from "./matrix.ts";
-export { cholesky, choleskySolve } from "./cholesky.ts";
+export { cholesky, choleskyInto, choleskySolve } from "./cholesky.ts";
 export { qr, qrPivoted } from "./qr.ts";
 export { eigSym, eigSymInto, eigvalsSym, EigSymWorkspace } from "./eig-sym.ts";
 export { svd, singularValues } from "./svd.ts";

@@ -4,19 +4,25 @@
 // reads and writes the same numbers through ordinary Float64Array views.
 import { Matrix } from "./matrix.ts";
 import { expTables } from "./kernels-exp.ts";
-import { wasmSimdModule, type KernelExports, type KernelOptions } from "./kernels-wasm.ts";
+import { wasmSimdModule, type BlasExports, type KernelExports, type KernelOptions } from "./kernels-wasm.ts";
 
 /** bytes at the start of every arena holding expFast's tables (2^(j/256), then 2^q) */
 const TAB_BYTES = 8 * (256 + 2201);
 
 export class WasmArena {
   private readonly exports: KernelExports;
+  private readonly blas: BlasExports;
   private readonly memory: WebAssembly.Memory;
   private next = TAB_BYTES;
+  /** numbers handed out so far, against the `capacity` asked for */
+  private used = 0;
+  private readonly capacity: number;
 
-  private constructor(exports: KernelExports, memory: WebAssembly.Memory) {
+  private constructor(exports: KernelExports, blas: BlasExports, memory: WebAssembly.Memory, capacity: number) {
     this.exports = exports;
+    this.blas = blas;
     this.memory = memory;
+    this.capacity = capacity;
   }
 
   /**
@@ -26,16 +32,23 @@ export class WasmArena {
   static create(doubles: number, options: KernelOptions = {}): WasmArena | null {
     if (options.simd === false) return null;
     const wasm = options.webAssembly === undefined ? (globalThis.WebAssembly ?? null) : options.webAssembly;
-    const module = wasmSimdModule(wasm);
-    if (!module || !wasm) return null;
-    const bytes = TAB_BYTES + 8 * doubles + 64; // + alignment slack
-    if (bytes > 2 ** 31) return null;
-    const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    const module = wasmSimdModule(wasm), blasModule = wasmSimdModule(wasm, "blas");
+    if (!module || !blasModule || !wasm) return null;
+    // one page (64 KB) beyond the numbers: room for the 16-byte alignment of up to 4096 arrays
+    const pages = Math.ceil((TAB_BYTES + 8 * doubles) / 65536) + 1;
+    if (pages * 65536 > 2 ** 31) return null;
+    let memory: WebAssembly.Memory;
+    try {
+      memory = new wasm.Memory({ initial: pages });
+    } catch {
+      return null; // out of memory: the caller's plain path runs
+    }
     const exports = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+    const blas = new wasm.Instance(blasModule, { env: { memory } }).exports as unknown as BlasExports;
     const { frac, int } = expTables();
     new Float64Array(memory.buffer, 0, 256).set(frac);
     new Float64Array(memory.buffer, 8 * 256, 2201).set(int);
-    return new WasmArena(exports, memory);
+    return new WasmArena(exports, blas, memory, doubles);
   }
 
   /** A zero vector inside the arena (16-byte aligned). */
@@ -47,8 +60,9 @@ export class WasmArena {
   matrix(rows: number, cols: number, init?: ArrayLike<number>): Matrix {
     const offset = Math.ceil(this.next / 16) * 16;
     const end = offset + 8 * rows * cols;
-    if (end > this.memory.buffer.byteLength) throw new RangeError(`WasmArena: no room for a ${rows}×${cols} matrix`);
+    if (this.used + rows * cols > this.capacity || end > this.memory.buffer.byteLength) throw new RangeError(`WasmArena: no room for a ${rows}×${cols} matrix`);
     this.next = end;
+    this.used += rows * cols;
     const data = new Float64Array(this.memory.buffer, offset, rows * cols);
     if (init) data.set(init);
     return new Matrix(rows, cols, data);
@@ -72,7 +86,7 @@ export class WasmArena {
     }
     const a = this.address(A, "A"), b = this.address(B, "B"), c = this.address(C, "C");
     this.disjoint("gemm", C, A, B);
-    this.exports.gemm_nn(a, b, c, A.rows, B.cols, A.cols);
+    this.blas.gemm_nn(a, b, c, A.rows, B.cols, A.cols);
     return C;
   }
 
@@ -83,8 +97,42 @@ export class WasmArena {
     }
     const a = this.address(A, "A"), b = this.address(B, "B"), c = this.address(C, "C");
     this.disjoint("gemmTN", C, A, B);
-    this.exports.gemm_tn(a, b, c, A.rows, A.cols, B.cols);
+    this.blas.gemm_tn(a, b, c, A.rows, A.cols, B.cols, 0);
     return C;
+  }
+
+  /**
+   * The upper triangle of C ← Aᵀ B for A, B n×m whose product is known to be symmetric (a Gram matrix
+   * Aᵀ A, or Aᵀ D A given B = D A): C (m×m) gets every entry with j ≥ i, computed as in gemmTN (half
+   * the work); the entries below the diagonal are left as they are, or hold parts of the product.
+   * Mirror the upper triangle to use C as a full matrix.
+   */
+  gemmTNUpper(A: Matrix, B: Matrix, C: Matrix): Matrix {
+    if (A.rows !== B.rows || A.cols !== B.cols || C.rows !== A.cols || C.cols !== A.cols) {
+      throw new RangeError(`WasmArena.gemmTNUpper: (${A.rows}×${A.cols})ᵀ times ${B.rows}×${B.cols} into ${C.rows}×${C.cols}`);
+    }
+    const a = this.address(A, "A"), b = this.address(B, "B"), c = this.address(C, "C");
+    this.disjoint("gemmTNUpper", C, A, B);
+    this.blas.gemm_tn(a, b, c, A.rows, A.cols, B.cols, 1);
+    return C;
+  }
+
+  /** y ← A x (A n×d, x of length d, y of length n, all in this arena; y must not overlap A or x). */
+  gemv(A: Matrix, x: Float64Array, y: Float64Array): Float64Array {
+    if (x.length !== A.cols || y.length !== A.rows) throw new RangeError(`WasmArena.gemv: ${A.rows}×${A.cols} times a vector of ${x.length} into ${y.length}`);
+    const a = this.address(A, "A"), px = this.address(x, "x"), py = this.address(y, "y");
+    if (overlap(y, A.data) || overlap(y, x)) throw new RangeError("WasmArena.gemv: y must not overlap an input");
+    this.blas.gemv_n(a, px, py, A.rows, A.cols);
+    return y;
+  }
+
+  /** y ← Aᵀ x (A n×d, x of length n, y of length d, all in this arena; y must not overlap A or x). */
+  gemvT(A: Matrix, x: Float64Array, y: Float64Array): Float64Array {
+    if (x.length !== A.rows || y.length !== A.cols) throw new RangeError(`WasmArena.gemvT: (${A.rows}×${A.cols})ᵀ times a vector of ${x.length} into ${y.length}`);
+    const a = this.address(A, "A"), px = this.address(x, "x"), py = this.address(y, "y");
+    if (overlap(y, A.data) || overlap(y, x)) throw new RangeError("WasmArena.gemvT: y must not overlap an input");
+    this.blas.gemv_t(a, px, py, A.rows, A.cols);
+    return y;
   }
 
   /**

@@ -9,16 +9,23 @@ import type { Vec } from "./vector.ts";
 import { expTables } from "./kernels-exp.ts";
 import { logisticGradSum } from "./kernels-logistic.ts";
 import { residualGradT } from "./kernels-residual.ts";
-import { KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
+import { BLAS_WASM_BASE64, KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
 
 type WasmApi = typeof WebAssembly;
 
+/** kernels-wasm.wat */
 export interface KernelExports {
   fused_pass(a: number, n: number, d: number, x: number, y: number, r: number, out: number, tab: number, mode: number): void;
   logistic_weight(m: number, tab: number): number;
-  gemm_nn(a: number, b: number, c: number, n: number, m: number, k: number): void;
-  gemm_tn(a: number, b: number, c: number, n: number, m: number, q: number): void;
   relu_logistic_head(h: number, gh: number, a: number, ga: number, y: number, n: number, w: number, tab: number, scale: number): void;
+}
+
+/** kernels-wasm-blas.wat */
+export interface BlasExports {
+  gemm_nn(a: number, b: number, c: number, n: number, m: number, k: number): void;
+  gemm_tn(a: number, b: number, c: number, n: number, m: number, q: number, upper: 0 | 1): void;
+  gemv_n(a: number, x: number, y: number, n: number, d: number): void;
+  gemv_t(a: number, x: number, y: number, n: number, d: number): void;
 }
 
 export interface KernelOptions {
@@ -41,7 +48,9 @@ export interface LogisticGradSumKernel {
   run(w: Vec, out: Vec): Vec;
 }
 
-const compiled = new WeakMap<WasmApi, WebAssembly.Module | null>();
+type ModuleName = "kernels" | "blas";
+const SOURCES: Record<ModuleName, string> = { kernels: KERNELS_WASM_BASE64, blas: BLAS_WASM_BASE64 };
+const compiled: Record<ModuleName, WeakMap<WasmApi, WebAssembly.Module | null>> = { kernels: new WeakMap(), blas: new WeakMap() };
 
 function decode(b64: string): Uint8Array<ArrayBuffer> {
   const s = atob(b64);
@@ -50,18 +59,18 @@ function decode(b64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The compiled kernels module, or null where WebAssembly (wasm = null) or its SIMD proposal is unavailable. */
-export function wasmSimdModule(wasm: WasmApi | null = globalThis.WebAssembly ?? null): WebAssembly.Module | null {
+/** The compiled kernels module (row passes; name "blas": the GEMMs and GEMVs), or null where WebAssembly (wasm = null) or its SIMD proposal is unavailable. */
+export function wasmSimdModule(wasm: WasmApi | null = globalThis.WebAssembly ?? null, name: ModuleName = "kernels"): WebAssembly.Module | null {
   if (!wasm) return null;
-  let m = compiled.get(wasm);
+  let m = compiled[name].get(wasm);
   if (m === undefined) {
     try {
-      const bytes = decode(KERNELS_WASM_BASE64);
+      const bytes = decode(SOURCES[name]);
       m = wasm.validate(bytes) ? new wasm.Module(bytes) : null;
     } catch {
       m = null;
     }
-    compiled.set(wasm, m);
+    compiled[name].set(wasm, m);
   }
   return m;
 }

@@ -71,3 +71,52 @@ test("WasmArena.reluLogisticHead: the output layer's gradients as the textbook l
   const arena = WasmArena.create(64)!;
   assert.throws(() => arena.reluLogisticHead(arena.matrix(2, 3), arena.vector(2), arena.vector(2), 1, arena.matrix(2, 3), arena.vector(3)), /a 2, ga 3/);
 });
+
+test("WasmArena.gemmTNUpper: the upper triangle of Aᵀ B (a Gram matrix) to 1e-13 on every block and tail, the lower one untouched off the diagonal blocks", () => {
+  const rng = new Rng(18);
+  for (const [n, m] of [[1, 1], [3, 4], [7, 5], [9, 13], [40, 17], [0, 6], [250, 100]]) {
+    const arena = WasmArena.create(2 * n * m + m * m)!;
+    const A0 = randn(rng, n, m);
+    const D = Float64Array.from({ length: n }, () => rng.uniform());
+    const B0 = new Matrix(n, m, A0.data.map((v, p) => D[Math.floor(p / m)] * v));
+    const A = arena.matrix(n, m, A0.data), B = arena.matrix(n, m, B0.data), C = arena.matrix(m, m, new Float64Array(m * m).fill(NaN));
+    assert.equal(arena.gemmTNUpper(A, B, C), C);
+    const want = naiveMul(naiveT(A0), B0);
+    for (let i = 0; i < m; i++) {
+      for (let j = i; j < m; j++) assert.ok(Math.abs(C.get(i, j) - want.get(i, j)) <= 1e-13 * Math.max(1, n), `${n}×${m}: C[${i},${j}]`);
+      // below the diagonal: only inside the 4×4 blocks that straddle it
+      for (let j = 0; j < i; j++) if (Math.floor(i / 4) !== Math.floor(j / 4) || i >= (m & ~3)) assert.ok(Number.isNaN(C.get(i, j)), `${n}×${m}: C[${i},${j}] written`);
+    }
+  }
+  const arena = WasmArena.create(64)!;
+  assert.throws(() => arena.gemmTNUpper(arena.matrix(3, 2), arena.matrix(3, 3), arena.matrix(2, 2)), /gemmTNUpper: \(3×2\)ᵀ times 3×3 into 2×2/);
+});
+
+test("WasmArena.gemv and gemvT equal the textbook products to 1e-13 on every row and column tail", () => {
+  const rng = new Rng(19);
+  for (const [n, d] of [[1, 1], [3, 2], [4, 4], [5, 7], [9, 1], [13, 6], [0, 5], [5, 0], [37, 101], [600, 100]]) {
+    const arena = WasmArena.create(n * d + 2 * (n + d))!;
+    const A0 = randn(rng, n, d);
+    const A = arena.matrix(n, d, A0.data);
+    const x = arena.vector(d, rng.fillNormal(new Float64Array(d))), u = arena.vector(n, rng.fillNormal(new Float64Array(n)));
+    const y = arena.vector(n, new Float64Array(n).fill(NaN)), v = arena.vector(d, new Float64Array(d).fill(NaN));
+    assert.equal(arena.gemv(A, x, y), y);
+    assert.equal(arena.gemvT(A, u, v), v);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += A0.get(i, j) * x[j];
+      assert.ok(Math.abs(y[i] - s) <= 1e-13 * Math.max(1, d), `Ax ${n}×${d} [${i}]`);
+    }
+    for (let j = 0; j < d; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += A0.get(i, j) * u[i];
+      assert.ok(Math.abs(v[j] - s) <= 1e-13 * Math.max(1, n), `Aᵀu ${n}×${d} [${j}]`);
+    }
+  }
+  const arena = WasmArena.create(64)!;
+  const A = arena.matrix(3, 2), x = arena.vector(2), y = arena.vector(3);
+  assert.throws(() => arena.gemv(A, y, x), /gemv: 3×2 times a vector of 3 into 2/);
+  assert.throws(() => arena.gemvT(A, x, y), /gemvT: \(3×2\)ᵀ times a vector of 2 into 3/);
+  assert.throws(() => arena.gemv(A, x, new Float64Array(3)), /does not live in this arena/);
+  assert.throws(() => arena.gemv(A, x, new Float64Array(A.data.buffer, A.data.byteOffset, 3)), /must not overlap/);
+});
