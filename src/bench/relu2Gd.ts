@@ -41,7 +41,7 @@ export interface Relu2Gd extends BenchInstance {
 /** GD on (W, a); WebAssembly SIMD GEMMs where available (relu2GdSimd), else the plain loop below. */
 export function relu2Gd(problem: Relu2Problem, eta = 0.5, options: InstanceOptions = {}): Relu2Gd {
   const { n, d, width } = problem;
-  const arena = WasmArena.create(2 * n * width + n * d + 2 * width * d, options);
+  const arena = WasmArena.create(2 * n * width + n * d + 2 * width * d + 2 * width + n, options);
   return arena ? relu2GdSimd(problem, eta, arena) : relu2GdPlain(problem, eta);
 }
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  diagNetGd, diagNetProblem, logregGd, relu2Gd, relu2Problem, runWorkload, sensingGd, sensingProblem, separableMarginRows, workloads,
+  diagNetGd, diagNetProblem, logregGd, relu2Gd, relu2Problem, runSolverWorkload, runWorkload, sensingGd, sensingProblem, separableMarginRows, solverWorkloads, workloads,
 } from "../../src/bench/index.ts";
 import { Rng } from "../../src/random/index.ts";
 import { naiveDiagNet, naiveLogreg, naiveRelu2, naiveSensing } from "./naive.ts";
@@ -124,4 +124,21 @@ test("--scale multiplies the peer's sizes as numpy_bench.py does", () => {
     "relu2-gd": { n: 400, d: 20, width: 200 },
   });
   assert.deepEqual(workloads.map((w) => w.iters), [200_000, 20_000, 2000, 20_000, 5000]);
+});
+
+test("the solver workloads on their own instances (the peer's sizes): certified optima, the SVM margin at least the data's gap, the SDP recovers the rank-2 truth", () => {
+  for (const w of solverWorkloads) {
+    const res = runSolverWorkload(w, w.instance(new Rng(0)), { repeats: 0 });
+    assert.equal(res.workload, w.name);
+    assert.equal(res.instance, "own");
+    assert.equal(res.status, "optimal");
+    assert.ok(res.certificate.ok, JSON.stringify(res.certificate));
+    assert.equal(res.warm_seconds, null);
+    if (w.name === "svm-l2") {
+      assert.ok((res.margin as number) >= 0.1, `margin ${res.margin}`);
+      assert.ok(Math.abs((res.norm_w as number) * (res.margin as number) - 1) < 1e-9);
+    } else {
+      assert.ok((res.rel_err_to_truth as number) < 1e-6, `relative error ${res.rel_err_to_truth}`);
+    }
+  }
 });
