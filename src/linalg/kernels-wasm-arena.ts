@@ -4,7 +4,7 @@
 // reads and writes the same numbers through ordinary Float64Array views.
 import { Matrix } from "./matrix.ts";
 import { expTables } from "./kernels-exp.ts";
-import { wasmSimdModule, type BlasExports, type KernelExports, type KernelOptions } from "./kernels-wasm.ts";
+import { wasmSimdModule, type BlasExports, type GdExports, type KernelExports, type KernelOptions } from "./kernels-wasm.ts";
 
 /** bytes at the start of every arena holding expFast's tables (2^(j/256), then 2^q) */
 const TAB_BYTES = 8 * (256 + 2201);
@@ -12,15 +12,17 @@ const TAB_BYTES = 8 * (256 + 2201);
 export class WasmArena {
   private readonly exports: KernelExports;
   private readonly blas: BlasExports;
+  private readonly gd: GdExports;
   private readonly memory: WebAssembly.Memory;
   private next = TAB_BYTES;
   /** numbers handed out so far, against the `capacity` asked for */
   private used = 0;
   private readonly capacity: number;
 
-  private constructor(exports: KernelExports, blas: BlasExports, memory: WebAssembly.Memory, capacity: number) {
+  private constructor(exports: KernelExports, blas: BlasExports, gd: GdExports, memory: WebAssembly.Memory, capacity: number) {
     this.exports = exports;
     this.blas = blas;
+    this.gd = gd;
     this.memory = memory;
     this.capacity = capacity;
   }
@@ -32,8 +34,8 @@ export class WasmArena {
   static create(doubles: number, options: KernelOptions = {}): WasmArena | null {
     if (options.simd === false) return null;
     const wasm = options.webAssembly === undefined ? (globalThis.WebAssembly ?? null) : options.webAssembly;
-    const module = wasmSimdModule(wasm), blasModule = wasmSimdModule(wasm, "blas");
-    if (!module || !blasModule || !wasm) return null;
+    const module = wasmSimdModule(wasm), blasModule = wasmSimdModule(wasm, "blas"), gdModule = wasmSimdModule(wasm, "gd");
+    if (!module || !blasModule || !gdModule || !wasm) return null;
     // one page (64 KB) beyond the numbers: room for the 16-byte alignment of up to 4096 arrays
     const pages = Math.ceil((TAB_BYTES + 8 * doubles) / 65536) + 1;
     if (pages * 65536 > 2 ** 31) return null;
@@ -45,10 +47,11 @@ export class WasmArena {
     }
     const exports = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
     const blas = new wasm.Instance(blasModule, { env: { memory } }).exports as unknown as BlasExports;
+    const gd = new wasm.Instance(gdModule, { env: { memory } }).exports as unknown as GdExports;
     const { frac, int } = expTables();
     new Float64Array(memory.buffer, 0, 256).set(frac);
     new Float64Array(memory.buffer, 8 * 256, 2201).set(int);
-    return new WasmArena(exports, blas, memory, doubles);
+    return new WasmArena(exports, blas, gd, memory, doubles);
   }
 
   /** A zero vector inside the arena (16-byte aligned). */
@@ -133,6 +136,50 @@ export class WasmArena {
     if (overlap(y, A.data) || overlap(y, x)) throw new RangeError("WasmArena.gemvT: y must not overlap an input");
     this.blas.gemv_t(a, px, py, A.rows, A.cols);
     return y;
+  }
+
+  /**
+   * `iters` steps of gradient descent on Σᵢ log(1 + e^−⟨zᵢ,w⟩): w ← w − c Σᵢ ℓ′(⟨zᵢ, w⟩) zᵢ (ℓ′(m) = −1/(1 + eᵐ)),
+   * each step one fused SIMD pass over the rows of Z (n×d), all inside the module; g (length d) is scratch and
+   * ends holding the last step's Σᵢ ℓ′ zᵢ. Z, w, g in this arena; w and g must not overlap Z or each other.
+   */
+  logisticGd(Z: Matrix, w: Float64Array, g: Float64Array, c: number, iters: number): Float64Array {
+    const n = Z.rows, d = Z.cols;
+    if (w.length !== d || g.length !== d) throw new RangeError(`WasmArena.logisticGd: Z is ${n}×${d}, w has ${w.length} entries, g ${g.length}`);
+    const z = this.address(Z, "Z"), pw = this.address(w, "w"), pg = this.address(g, "g");
+    if (overlap(w, Z.data) || overlap(g, Z.data) || overlap(w, g)) throw new RangeError("WasmArena.logisticGd: w, g and Z must not overlap");
+    this.gd.logreg_gd(z, n, d, pw, pg, 0, c, iters);
+    return w;
+  }
+
+  /**
+   * The same for d = 2 with Z given by its columns z0, z1 (length n each): two rows per f64x2 lane pair,
+   * w (length 2) in registers during the steps.
+   */
+  logisticGd2(z0: Float64Array, z1: Float64Array, w: Float64Array, c: number, iters: number): Float64Array {
+    if (z1.length !== z0.length || w.length !== 2) throw new RangeError(`WasmArena.logisticGd2: columns of ${z0.length} and ${z1.length} entries, w of ${w.length} (need 2)`);
+    const a = this.address(z0, "z0"), b = this.address(z1, "z1"), pw = this.address(w, "w");
+    if (overlap(w, z0) || overlap(w, z1)) throw new RangeError("WasmArena.logisticGd2: w must not overlap Z");
+    this.gd.logreg2_gd(a, b, z0.length, pw, 0, c, iters);
+    return w;
+  }
+
+  /**
+   * `iters` steps of gradient descent on ½‖Xw − y‖² over w = u⊙u − v⊙v (a diagonal linear network): r = Xw − y,
+   * g = Xᵀr (one fused SIMD pass), u ← u − c g⊙u, v ← v + c g⊙v, w ← u⊙u − v⊙v (c = 2η), all inside the module.
+   * X n×d, y and r of length n, u, v, w, g of length d, all in this arena and disjoint (w must start as u⊙u − v⊙v).
+   */
+  diagNetGd(X: Matrix, y: Float64Array, r: Float64Array, u: Float64Array, v: Float64Array, w: Float64Array, g: Float64Array, c: number, iters: number): void {
+    const n = X.rows, d = X.cols;
+    if (y.length !== n || r.length !== n || u.length !== d || v.length !== d || w.length !== d || g.length !== d) {
+      throw new RangeError(`WasmArena.diagNetGd: X is ${n}×${d}, y ${y.length}, r ${r.length}, u ${u.length}, v ${v.length}, w ${w.length}, g ${g.length}`);
+    }
+    const py = this.address(y, "y"), pr = this.address(r, "r"), pu = this.address(u, "u"), pv = this.address(v, "v"), pw = this.address(w, "w"), pg = this.address(g, "g");
+    if (overlap(r, X.data) || overlap(u, X.data) || overlap(v, X.data) || overlap(w, X.data) || overlap(g, X.data)) throw new RangeError("WasmArena.diagNetGd: r, u, v, w, g must not overlap X");
+    if (overlap(r, y) || overlap(u, v) || overlap(u, w) || overlap(u, g) || overlap(v, w) || overlap(v, g) || overlap(w, g) || overlap(r, u) || overlap(r, v) || overlap(r, w) || overlap(r, g)) {
+      throw new RangeError("WasmArena.diagNetGd: r, u, v, w, g must not overlap each other or y");
+    }
+    this.gd.diag_gd(this.address(X, "X"), n, d, py, pr, pu, pv, pw, pg, c, iters);
   }
 
   /**

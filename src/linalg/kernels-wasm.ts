@@ -9,15 +9,22 @@ import type { Vec } from "./vector.ts";
 import { expTables } from "./kernels-exp.ts";
 import { logisticGradSum } from "./kernels-logistic.ts";
 import { residualGradT } from "./kernels-residual.ts";
-import { BLAS_WASM_BASE64, KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
+import { BLAS_WASM_BASE64, GD_WASM_BASE64, KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
 
 type WasmApi = typeof WebAssembly;
 
 /** kernels-wasm.wat */
 export interface KernelExports {
-  fused_pass(a: number, n: number, d: number, x: number, y: number, r: number, out: number, tab: number, mode: number): void;
   logistic_weight(m: number, tab: number): number;
   relu_logistic_head(h: number, gh: number, a: number, ga: number, y: number, n: number, w: number, tab: number, scale: number): void;
+}
+
+/** kernels-wasm-gd.wat */
+export interface GdExports {
+  fused_pass(a: number, n: number, d: number, x: number, y: number, r: number, out: number, tab: number, mode: 0 | 1): void;
+  logreg_gd(z: number, n: number, d: number, w: number, g: number, tab: number, c: number, iters: number): void;
+  logreg2_gd(z0: number, z1: number, n: number, w: number, tab: number, c: number, iters: number): void;
+  diag_gd(x: number, n: number, d: number, y: number, r: number, u: number, v: number, w: number, g: number, c: number, iters: number): void;
 }
 
 /** kernels-wasm-blas.wat */
@@ -48,9 +55,9 @@ export interface LogisticGradSumKernel {
   run(w: Vec, out: Vec): Vec;
 }
 
-type ModuleName = "kernels" | "blas";
-const SOURCES: Record<ModuleName, string> = { kernels: KERNELS_WASM_BASE64, blas: BLAS_WASM_BASE64 };
-const compiled: Record<ModuleName, WeakMap<WasmApi, WebAssembly.Module | null>> = { kernels: new WeakMap(), blas: new WeakMap() };
+export type WasmModuleName = "kernels" | "blas" | "gd";
+const SOURCES: Record<WasmModuleName, string> = { kernels: KERNELS_WASM_BASE64, blas: BLAS_WASM_BASE64, gd: GD_WASM_BASE64 };
+const compiled: Record<WasmModuleName, WeakMap<WasmApi, WebAssembly.Module | null>> = { kernels: new WeakMap(), blas: new WeakMap(), gd: new WeakMap() };
 
 function decode(b64: string): Uint8Array<ArrayBuffer> {
   const s = atob(b64);
@@ -59,8 +66,11 @@ function decode(b64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The compiled kernels module (row passes; name "blas": the GEMMs and GEMVs), or null where WebAssembly (wasm = null) or its SIMD proposal is unavailable. */
-export function wasmSimdModule(wasm: WasmApi | null = globalThis.WebAssembly ?? null, name: ModuleName = "kernels"): WebAssembly.Module | null {
+/**
+ * A compiled module ("kernels": the logistic weight and the ReLU head; "blas": GEMMs and GEMVs; "gd": the row
+ * passes and GD loops), or null where WebAssembly (wasm = null) or its SIMD proposal is unavailable.
+ */
+export function wasmSimdModule(wasm: WasmApi | null = globalThis.WebAssembly ?? null, name: WasmModuleName = "kernels"): WebAssembly.Module | null {
   if (!wasm) return null;
   let m = compiled[name].get(wasm);
   if (m === undefined) {
@@ -82,8 +92,8 @@ const align16 = (b: number) => Math.ceil(b / 16) * 16;
 function instantiate(A: Matrix, options: KernelOptions) {
   if (options.simd === false) return null;
   const wasm = options.webAssembly === undefined ? (globalThis.WebAssembly ?? null) : options.webAssembly;
-  const module = wasmSimdModule(wasm);
-  if (!module || !wasm) return null;
+  const module = wasmSimdModule(wasm), gdModule = wasmSimdModule(wasm, "gd");
+  if (!module || !gdModule || !wasm) return null;
   const n = A.rows, d = A.cols;
   const aOff = align16(TAB_BYTES);
   const xOff = align16(aOff + 8 * n * d);
@@ -99,6 +109,7 @@ function instantiate(A: Matrix, options: KernelOptions) {
     return null;
   }
   const exports = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+  const gd = new wasm.Instance(gdModule, { env: { memory } }).exports as unknown as GdExports;
   const buf = memory.buffer;
   const { frac, int } = expTables();
   new Float64Array(buf, 0, 256).set(frac);
@@ -106,6 +117,7 @@ function instantiate(A: Matrix, options: KernelOptions) {
   new Float64Array(buf, aOff, n * d).set(A.data);
   return {
     exports,
+    gd,
     n,
     d,
     aOff,
@@ -141,7 +153,7 @@ export function prepareResidualGradT(A: Matrix, options: KernelOptions = {}): Re
       checkLengths("residualGradT (x, y, r, out)", n, d, 4, x.length, d, y.length, n, r.length, n, out.length, d);
       k.x.set(x);
       k.y.set(y);
-      k.exports.fused_pass(k.aOff, n, d, k.xOff, k.yOff, k.rOff, k.outOff, 0, 0);
+      k.gd.fused_pass(k.aOff, n, d, k.xOff, k.yOff, k.rOff, k.outOff, 0, 0);
       r.set(k.r);
       out.set(k.out);
       return out;
@@ -162,7 +174,7 @@ export function prepareLogisticGradSum(Z: Matrix, options: KernelOptions = {}): 
     run(w, out) {
       checkLengths("logisticGradSum (w, out)", n, d, 2, w.length, d, out.length, d);
       k.x.set(w);
-      k.exports.fused_pass(k.aOff, n, d, k.xOff, 0, 0, k.outOff, 0, 1);
+      k.gd.fused_pass(k.aOff, n, d, k.xOff, 0, 0, k.outOff, 0, 1);
       out.set(k.out);
       return out;
     },

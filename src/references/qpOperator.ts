@@ -62,18 +62,29 @@ export class QpOperator {
 
   /** M − I = BᵀB for the rows bᵢ = √Dᵢ gᵢ (Dᵢ ≥ 0), upper triangle by the SIMD kernel, then mirrored */
   private formSimd(D: Float64Array, rows: Int32Array, count: number, M: Matrix): void {
-    const d = this.G.cols, g = this.G.data, b = this.B!.data;
-    for (let r = 0; r < count; r++) {
-      const i = rows[r], o = i * d, q = r * d, si = Math.sqrt(D[i]);
-      for (let j = 0; j < d; j++) b[q + j] = si * g[o + j];
-    }
+    const d = this.G.cols, b = this.B!.data;
+    scaledRows(this.G.data, d, D, rows, count, b);
     const B = new Matrix(count, d, b.subarray(0, count * d));
     this.arena!.gemmTNUpper(B, B, this.C!);
-    const c = this.C!.data, out = M.data;
-    for (let j = 0; j < d; j++) {
-      out[j * d + j] = c[j * d + j] + 1;
-      for (let k = j + 1; k < d; k++) out[j * d + k] = out[k * d + j] = c[j * d + k];
-    }
+    identityPlusSymmetric(this.C!.data, d, M.data);
+  }
+}
+
+// (the loops are functions of their own: optimized whole, they do not deoptimize on the code after them)
+
+/** b (count×d) ← the rows √Dᵢ gᵢ for i = rows[0..count) of g (row-major, d columns) */
+function scaledRows(g: Float64Array, d: number, D: Float64Array, rows: Int32Array, count: number, b: Float64Array): void {
+  for (let r = 0; r < count; r++) {
+    const i = rows[r], o = i * d, q = r * d, si = Math.sqrt(D[i]);
+    for (let j = 0; j < d; j++) b[q + j] = si * g[o + j];
+  }
+}
+
+/** out (d×d) ← I + C for C given by its upper triangle */
+function identityPlusSymmetric(c: Float64Array, d: number, out: Float64Array): void {
+  for (let j = 0; j < d; j++) {
+    out[j * d + j] = c[j * d + j] + 1;
+    for (let k = j + 1; k < d; k++) out[j * d + k] = out[k * d + j] = c[j * d + k];
   }
 }
 
