@@ -138,6 +138,13 @@ export class WasmArena {
     return y;
   }
 
+  /** y ← y − c·x (same lengths, both in this arena; they may be the same array only if equal). */
+  subScaled(y: Float64Array, c: number, x: Float64Array): Float64Array {
+    if (x.length !== y.length) throw new RangeError(`WasmArena.subScaled: y has ${y.length} entries, x ${x.length}`);
+    this.gd.sub_scaled(this.address(y, "y"), this.address(x, "x"), y.length, c);
+    return y;
+  }
+
   /**
    * `iters` steps of gradient descent on Σᵢ log(1 + e^−⟨zᵢ,w⟩): w ← w − c Σᵢ ℓ′(⟨zᵢ, w⟩) zᵢ (ℓ′(m) = −1/(1 + eᵐ)),
    * each step one fused SIMD pass over the rows of Z (n×d), all inside the module; g (length d) is scratch and
@@ -183,19 +190,47 @@ export class WasmArena {
   }
 
   /**
-   * The output layer of a two-layer ReLU net f(xᵢ) = Σⱼ aⱼ relu(Hᵢⱼ) under the logistic loss, fused:
-   * gᵢ = −yᵢ σ(−yᵢ fᵢ) · scale, ga ← Σᵢ gᵢ relu(Hᵢ·) and Gh ← (g aᵀ) ⊙ [H > 0]; H, Gh n×w, a, ga of
-   * length w, y of length n, all in this arena. Returns Gh.
+   * The output layer of a two-layer ReLU net f(xᵢ) = Σⱼ aⱼ relu(Hᵀⱼᵢ) under the logistic loss, for the
+   * pre-activations stored unit by unit, HT (w×n): g ← (yᵢ ℓ′(yᵢ fᵢ)·scale)ᵢ = (−yᵢ σ(−yᵢ fᵢ)·scale)ᵢ,
+   * the derivative of scale·Σᵢ log(1 + e^(−yᵢfᵢ)) in fᵢ. a (w), y and g (n) in this arena. Returns g.
    */
-  reluLogisticHead(H: Matrix, a: Float64Array, y: Float64Array, scale: number, Gh: Matrix, ga: Float64Array): Matrix {
-    const n = H.rows, w = H.cols;
-    if (a.length !== w || ga.length !== w || y.length !== n || Gh.rows !== n || Gh.cols !== w) {
-      throw new RangeError(`WasmArena.reluLogisticHead: H is ${n}×${w}, a ${a.length}, ga ${ga.length}, y ${y.length}, Gh ${Gh.rows}×${Gh.cols}`);
-    }
-    const h = this.address(H, "H"), pa = this.address(a, "a"), py = this.address(y, "y"), gh = this.address(Gh, "Gh"), pga = this.address(ga, "ga");
-    this.exports.relu_logistic_head(h, gh, pa, pga, py, n, w, 0, scale);
-    return Gh;
+  reluHead(HT: Matrix, a: Float64Array, y: Float64Array, scale: number, g: Float64Array): Float64Array {
+    const w = HT.rows, n = HT.cols;
+    if (a.length !== w || y.length !== n || g.length !== n) throw new RangeError(`WasmArena.reluHead: Hᵀ is ${w}×${n}, a ${a.length}, y ${y.length}, g ${g.length}`);
+    const ht = this.address(HT, "Hᵀ"), pa = this.address(a, "a"), py = this.address(y, "y"), pg = this.address(g, "g");
+    if (overlap(g, HT.data) || overlap(g, a) || overlap(g, y)) throw new RangeError("WasmArena.reluHead: g must not overlap an input");
+    this.exports.relu_head(ht, pa, py, pg, n, w, 0, scale);
+    return g;
   }
+
+  /** Doubles of scratch reluGrads needs for inputs of d features: 70 rows of d rounded up to even. */
+  static reluGradsScratch(d: number): number {
+    return 70 * (d + (d & 1));
+  }
+
+  /**
+   * The layers' gradients of Σᵢ gᵢ f(xᵢ) for the net of reluHead: gaⱼ = Σᵢ gᵢ relu(Hᵀⱼᵢ) and
+   * gWⱼ = aⱼ Σᵢ [Hᵀⱼᵢ > 0] gᵢ xᵢ, the second by subset sums over the binary mask (six examples per table).
+   * HT w×n, X n×d, g (n), a, ga (w); gW is w×dp with dp = d rounded up to even (its last column 0 when d is
+   * odd); scratch of reluGradsScratch(d) doubles; all in this arena, outputs disjoint from inputs.
+   */
+  reluGrads(HT: Matrix, X: Matrix, g: Float64Array, a: Float64Array, gW: Matrix, ga: Float64Array, scratch: Float64Array): void {
+    const w = HT.rows, n = HT.cols, d = X.cols, dp = d + (d & 1);
+    if (X.rows !== n || g.length !== n || a.length !== w || ga.length !== w || gW.rows !== w || gW.cols !== dp || scratch.length < WasmArena.reluGradsScratch(d)) {
+      throw new RangeError(`WasmArena.reluGrads: Hᵀ is ${w}×${n}, X ${X.rows}×${d}, g ${g.length}, a ${a.length}, ga ${ga.length}, gW ${gW.rows}×${gW.cols} (need ${w}×${dp}), scratch ${scratch.length}`);
+    }
+    const ht = this.address(HT, "Hᵀ"), px = this.address(X, "X"), pg = this.address(g, "g"), pa = this.address(a, "a");
+    const pgw = this.address(gW, "gW"), pga = this.address(ga, "ga"), pt = this.address(scratch, "scratch");
+    if (overlapsAny(gW.data, HT.data, X.data, g, a) || overlapsAny(ga, HT.data, X.data, g, a) || overlapsAny(scratch, HT.data, X.data, g, a)) {
+      throw new RangeError("WasmArena.reluGrads: gW, ga and the scratch must not overlap an input");
+    }
+    if (overlap(gW.data, ga) || overlap(gW.data, scratch) || overlap(ga, scratch)) throw new RangeError("WasmArena.reluGrads: gW, ga and the scratch must not overlap each other");
+    this.exports.relu_grads(ht, px, pg, pa, pgw, pga, n, d, w, pt, pt + 8 * 64 * dp);
+  }
+}
+
+function overlapsAny(out: Float64Array, a: Float64Array, b: Float64Array, c: Float64Array, d: Float64Array): boolean {
+  return overlap(out, a) || overlap(out, b) || overlap(out, c) || overlap(out, d);
 }
 
 function overlap(a: Float64Array, b: Float64Array): boolean {

@@ -13,6 +13,7 @@
 ;; logreg_gd(z, n, d, w, g, tab, c, iters):  iters steps of w ← w − c Σᵢ ℓ′(⟨zᵢ, w⟩) zᵢ (g: scratch).
 ;; logreg2_gd(z0, z1, n, w, tab, c, iters):  the same for d = 2 with Z by columns (z0, z1): two rows
 ;;   per f64x2 throughout, w in registers.
+;; sub_scaled(w, g, d, c): w ← w − c·g over d entries.
 ;; diag_gd(x, n, d, y, r, u, v, w, g, c, iters): iters steps of GD on ½‖Xw − y‖² over w = u⊙u − v⊙v:
 ;;   g = Xᵀ(Xw − y), u ← u − c g⊙u, v ← v + c g⊙v, w ← u⊙u − v⊙v (c = 2η), the order of the TypeScript loop.
 ;; Each step's work is in functions called once per step: V8 compiles a WebAssembly function with its
@@ -63,6 +64,7 @@
     (param $a i32) (param $n i32) (param $d i32) (param $x i32) (param $y i32) (param $r i32) (param $out i32) (param $tab i32) (param $mode i32)
     (local $i i32) (local $j i32) (local $row i32) (local $quad i32) (local $even i32)
     (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
+    (local $q0 i32) (local $q1 i32) (local $q2 i32) (local $q3 i32) (local $qx i32) (local $qo i32) (local $qend i32)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
     (local $xv v128)
     (local $p0 f64) (local $p1 f64) (local $p2 f64) (local $p3 f64) (local $xs f64)
@@ -85,20 +87,27 @@
       (local.set $s0 (v128.const f64x2 0 0)) (local.set $s1 (v128.const f64x2 0 0))
       (local.set $s2 (v128.const f64x2 0 0)) (local.set $s3 (v128.const f64x2 0 0))
       (local.set $j (i32.const 0))
+      ;; pointers that advance (one add each per step, not one per load)
+      (local.set $q0 (local.get $a0)) (local.set $q1 (local.get $a1)) (local.set $q2 (local.get $a2)) (local.set $q3 (local.get $a3))
+      (local.set $qx (local.get $x))
+      (local.set $qend (i32.add (local.get $a0) (local.get $quad)))
       (block $dd (loop $dl
-        (br_if $dd (i32.ge_u (local.get $j) (local.get $quad)))
-        (local.set $xv (v128.load (i32.add (local.get $x) (local.get $j))))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))
-        (local.set $xv (v128.load offset=16 (i32.add (local.get $x) (local.get $j))))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))
-        (local.set $j (i32.add (local.get $j) (i32.const 32)))
+        (br_if $dd (i32.ge_u (local.get $q0) (local.get $qend)))
+        (local.set $xv (v128.load (local.get $qx)))
+        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load (local.get $q0)) (local.get $xv))))
+        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load (local.get $q1)) (local.get $xv))))
+        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load (local.get $q2)) (local.get $xv))))
+        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load (local.get $q3)) (local.get $xv))))
+        (local.set $xv (v128.load offset=16 (local.get $qx)))
+        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=16 (local.get $q0)) (local.get $xv))))
+        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=16 (local.get $q1)) (local.get $xv))))
+        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=16 (local.get $q2)) (local.get $xv))))
+        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=16 (local.get $q3)) (local.get $xv))))
+        (local.set $q0 (i32.add (local.get $q0) (i32.const 32))) (local.set $q1 (i32.add (local.get $q1) (i32.const 32)))
+        (local.set $q2 (i32.add (local.get $q2) (i32.const 32))) (local.set $q3 (i32.add (local.get $q3) (i32.const 32)))
+        (local.set $qx (i32.add (local.get $qx) (i32.const 32)))
         (br $dl)))
+      (local.set $j (local.get $quad))
       ;; the last d mod 4 columns
       (local.set $p0 (f64.const 0)) (local.set $p1 (f64.const 0)) (local.set $p2 (f64.const 0)) (local.set $p3 (f64.const 0))
       (block $td (loop $tl
@@ -112,38 +121,40 @@
         (br $tl)))
       ;; ρ of rows i, i+1 and i+2, i+3
       (local.set $v1 (call $rho2
-        (f64x2.add (call $hadd2 (local.get $s0) (local.get $s1))
-                   (f64x2.replace_lane 1 (f64x2.splat (local.get $p0)) (local.get $p1)))
+        (f64x2.add (call $hadd2 (local.get $s0) (local.get $s1)) (f64x2.replace_lane 1 (f64x2.splat (local.get $p0)) (local.get $p1)))
         (local.get $i) (local.get $y) (local.get $r) (local.get $tab) (local.get $mode)))
       (local.set $v3 (call $rho2
-        (f64x2.add (call $hadd2 (local.get $s2) (local.get $s3))
-                   (f64x2.replace_lane 1 (f64x2.splat (local.get $p2)) (local.get $p3)))
+        (f64x2.add (call $hadd2 (local.get $s2) (local.get $s3)) (f64x2.replace_lane 1 (f64x2.splat (local.get $p2)) (local.get $p3)))
         (i32.add (local.get $i) (i32.const 2)) (local.get $y) (local.get $r) (local.get $tab) (local.get $mode)))
       (local.set $v0 (i8x16.shuffle 0 1 2 3 4 5 6 7 0 1 2 3 4 5 6 7 (local.get $v1) (local.get $v1)))
       (local.set $v1 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v1) (local.get $v1)))
       (local.set $v2 (i8x16.shuffle 0 1 2 3 4 5 6 7 0 1 2 3 4 5 6 7 (local.get $v3) (local.get $v3)))
       (local.set $v3 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $v3) (local.get $v3)))
       ;; out += ρᵢ aᵢ + ρᵢ₊₁ aᵢ₊₁ + ρᵢ₊₂ aᵢ₊₂ + ρᵢ₊₃ aᵢ₊₃
-      ;; two pairs per loop step, then the last pair and the odd column
-      (local.set $j (i32.const 0))
+      ;; two pairs per loop step (advancing pointers), then the last pair and the odd column
+      (local.set $q0 (local.get $a0)) (local.set $q1 (local.get $a1)) (local.set $q2 (local.get $a2)) (local.set $q3 (local.get $a3))
+      (local.set $qo (local.get $out))
       (block $ad (loop $al
-        (br_if $ad (i32.ge_u (local.get $j) (local.get $quad)))
-        (v128.store (i32.add (local.get $out) (local.get $j))
-          (f64x2.add (v128.load (i32.add (local.get $out) (local.get $j)))
+        (br_if $ad (i32.ge_u (local.get $q0) (local.get $qend)))
+        (v128.store (local.get $qo)
+          (f64x2.add (v128.load (local.get $qo))
             (f64x2.add
-              (f64x2.add (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $a0) (local.get $j))))
-                         (f64x2.mul (local.get $v1) (v128.load (i32.add (local.get $a1) (local.get $j)))))
-              (f64x2.add (f64x2.mul (local.get $v2) (v128.load (i32.add (local.get $a2) (local.get $j))))
-                         (f64x2.mul (local.get $v3) (v128.load (i32.add (local.get $a3) (local.get $j))))))))
-        (v128.store offset=16 (i32.add (local.get $out) (local.get $j))
-          (f64x2.add (v128.load offset=16 (i32.add (local.get $out) (local.get $j)))
+              (f64x2.add (f64x2.mul (local.get $v0) (v128.load (local.get $q0)))
+                         (f64x2.mul (local.get $v1) (v128.load (local.get $q1))))
+              (f64x2.add (f64x2.mul (local.get $v2) (v128.load (local.get $q2)))
+                         (f64x2.mul (local.get $v3) (v128.load (local.get $q3)))))))
+        (v128.store offset=16 (local.get $qo)
+          (f64x2.add (v128.load offset=16 (local.get $qo))
             (f64x2.add
-              (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=16 (i32.add (local.get $a0) (local.get $j))))
-                         (f64x2.mul (local.get $v1) (v128.load offset=16 (i32.add (local.get $a1) (local.get $j)))))
-              (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=16 (i32.add (local.get $a2) (local.get $j))))
-                         (f64x2.mul (local.get $v3) (v128.load offset=16 (i32.add (local.get $a3) (local.get $j))))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 32)))
+              (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=16 (local.get $q0)))
+                         (f64x2.mul (local.get $v1) (v128.load offset=16 (local.get $q1))))
+              (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=16 (local.get $q2)))
+                         (f64x2.mul (local.get $v3) (v128.load offset=16 (local.get $q3)))))))
+        (local.set $q0 (i32.add (local.get $q0) (i32.const 32))) (local.set $q1 (i32.add (local.get $q1) (i32.const 32)))
+        (local.set $q2 (i32.add (local.get $q2) (i32.const 32))) (local.set $q3 (i32.add (local.get $q3) (i32.const 32)))
+        (local.set $qo (i32.add (local.get $qo) (i32.const 32)))
         (br $al)))
+      (local.set $j (local.get $quad))
       (if (i32.lt_u (local.get $j) (local.get $even)) (then
         (v128.store (i32.add (local.get $out) (local.get $j))
           (f64x2.add (v128.load (i32.add (local.get $out) (local.get $j)))
@@ -206,7 +217,7 @@
     (call $fused (local.get $a) (local.get $n) (local.get $d) (local.get $x) (local.get $y) (local.get $r) (local.get $out) (local.get $tab) (local.get $mode)))
 
   ;; w ← w − c·g over d entries (pairs, then the odd one)
-  (func $axpy (param $w i32) (param $g i32) (param $d i32) (param $c f64)
+  (func $axpy (export "sub_scaled") (param $w i32) (param $g i32) (param $d i32) (param $c f64)
     (local $j i32) (local $row i32) (local $cv v128)
     (local.set $row (i32.shl (local.get $d) (i32.const 3)))
     (local.set $cv (f64x2.splat (local.get $c)))
@@ -228,33 +239,47 @@
       (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
       (br $l))))
 
-  ;; one step of logreg2_gd: w ← w − c Σᵢ ℓ′(⟨zᵢ, w⟩) zᵢ for w = (w[0], w[1]). (Each step is a call: V8 tiers a
+  ;; one step of logreg2_gd: w ← w − c Σᵢ ℓ′(⟨zᵢ, w⟩) zᵢ for w = (w[0], w[1]), two rows per lane pair with
+  ;; $ell2 written out in the loop (a call would spill the accumulators). (Each step is a call: V8 tiers a
   ;; WebAssembly function up to its optimizing compiler between calls, never inside one.)
   (func $logreg2_step (param $z0 i32) (param $z1 i32) (param $n i32) (param $w i32) (param $tab i32) (param $c f64)
     (local $i i32) (local $end i32) (local $a v128) (local $b v128) (local $zv0 v128) (local $zv1 v128) (local $rho v128) (local $w0 v128) (local $w1 v128)
+    (local $x v128) (local $k v128) (local $r v128) (local $ki v128) (local $t v128) (local $p v128)
     (local.set $w0 (v128.load64_splat (local.get $w)))
     (local.set $w1 (v128.load64_splat offset=8 (local.get $w)))
-    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
     (block $re (loop $rl
       (br_if $re (i32.ge_u (local.get $i) (local.get $end)))
-      (local.set $zv0 (v128.load (i32.add (local.get $z0) (local.get $i))))
-      (local.set $zv1 (v128.load (i32.add (local.get $z1) (local.get $i))))
-      (local.set $rho (call $ell2
+      ;; an odd n's last row in lane 0 (lane 1 zero: it adds 0 to both sums)
+      (if (i32.lt_u (i32.add (local.get $i) (i32.const 8)) (local.get $end))
+        (then
+          (local.set $zv0 (v128.load (i32.add (local.get $z0) (local.get $i))))
+          (local.set $zv1 (v128.load (i32.add (local.get $z1) (local.get $i)))))
+        (else
+          (local.set $zv0 (v128.load64_zero (i32.add (local.get $z0) (local.get $i))))
+          (local.set $zv1 (v128.load64_zero (i32.add (local.get $z1) (local.get $i))))))
+      (local.set $x (f64x2.pmin (f64x2.pmax
         (f64x2.add (f64x2.mul (local.get $zv0) (local.get $w0)) (f64x2.mul (local.get $zv1) (local.get $w1)))
-        (local.get $tab)))
+        (v128.const f64x2 -708 -708)) (v128.const f64x2 709 709)))
+      (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 369.3299304675746 369.3299304675746))))
+      (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 0.0027076061815023422 0.0027076061815023422)))
+                               (f64x2.mul (local.get $k) (v128.const f64x2 -7.440055859210031e-12 -7.440055859210031e-12))))
+      (local.set $ki (i32x4.trunc_sat_f64x2_s_zero (local.get $k)))
+      (local.set $t (f64x2.replace_lane 1
+        (v128.load64_splat (i32.add (local.get $tab) (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $ki)) (i32.const 255)) (i32.const 3))))
+        (f64.load (i32.add (local.get $tab) (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $ki)) (i32.const 255)) (i32.const 3))))))
+      (local.set $p (f64x2.add (local.get $r)
+        (f64x2.mul (f64x2.mul (local.get $r) (local.get $r))
+          (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r)
+            (f64x2.add (v128.const f64x2 0.16666666666666666 0.16666666666666666) (f64x2.mul (local.get $r) (v128.const f64x2 0.041666666666666664 0.041666666666666664))))))))
+      (local.set $rho (f64x2.neg (f64x2.div (v128.const f64x2 1 1)
+        (f64x2.add (v128.const f64x2 1 1)
+          (f64x2.mul (f64x2.add (local.get $t) (f64x2.mul (local.get $t) (local.get $p)))
+            (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.add (i32x4.shr_s (local.get $ki) (i32.const 8)) (v128.const i32x4 1023 1023 1023 1023))) (i32.const 52)))))))
       (local.set $a (f64x2.add (local.get $a) (f64x2.mul (local.get $rho) (local.get $zv0))))
       (local.set $b (f64x2.add (local.get $b) (f64x2.mul (local.get $rho) (local.get $zv1))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br $rl)))
-    ;; odd n: the last row in lane 0 (lane 1 zero)
-    (if (i32.and (local.get $n) (i32.const 1)) (then
-      (local.set $zv0 (v128.load64_zero (i32.add (local.get $z0) (local.get $end))))
-      (local.set $zv1 (v128.load64_zero (i32.add (local.get $z1) (local.get $end))))
-      (local.set $rho (call $ell2
-        (f64x2.add (f64x2.mul (local.get $zv0) (local.get $w0)) (f64x2.mul (local.get $zv1) (local.get $w1)))
-        (local.get $tab)))
-      (local.set $a (f64x2.add (local.get $a) (f64x2.mul (local.get $rho) (local.get $zv0))))
-      (local.set $b (f64x2.add (local.get $b) (f64x2.mul (local.get $rho) (local.get $zv1))))))
     (f64.store (local.get $w) (f64.sub (f64x2.extract_lane 0 (local.get $w0))
       (f64.mul (local.get $c) (f64.add (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a))))))
     (f64.store offset=8 (local.get $w) (f64.sub (f64x2.extract_lane 0 (local.get $w1))

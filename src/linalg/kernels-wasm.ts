@@ -16,7 +16,8 @@ type WasmApi = typeof WebAssembly;
 /** kernels-wasm.wat */
 export interface KernelExports {
   logistic_weight(m: number, tab: number): number;
-  relu_logistic_head(h: number, gh: number, a: number, ga: number, y: number, n: number, w: number, tab: number, scale: number): void;
+  relu_head(ht: number, a: number, y: number, g: number, n: number, w: number, tab: number, scale: number): void;
+  relu_grads(ht: number, x: number, g: number, a: number, gw: number, ga: number, n: number, d: number, w: number, t: number, yb: number): void;
 }
 
 /** kernels-wasm-gd.wat */
@@ -25,6 +26,7 @@ export interface GdExports {
   logreg_gd(z: number, n: number, d: number, w: number, g: number, tab: number, c: number, iters: number): void;
   logreg2_gd(z0: number, z1: number, n: number, w: number, tab: number, c: number, iters: number): void;
   diag_gd(x: number, n: number, d: number, y: number, r: number, u: number, v: number, w: number, g: number, c: number, iters: number): void;
+  sub_scaled(w: number, g: number, d: number, c: number): void;
 }
 
 /** kernels-wasm-blas.wat */
@@ -67,7 +69,7 @@ function decode(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * A compiled module ("kernels": the logistic weight and the ReLU head; "blas": GEMMs and GEMVs; "gd": the row
+ * A compiled module ("kernels": the logistic weight and the ReLU net's kernels; "blas": GEMMs and GEMVs; "gd": the row
  * passes and GD loops), or null where WebAssembly (wasm = null) or its SIMD proposal is unavailable.
  */
 export function wasmSimdModule(wasm: WasmApi | null = globalThis.WebAssembly ?? null, name: WasmModuleName = "kernels"): WebAssembly.Module | null {

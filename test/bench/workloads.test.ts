@@ -84,19 +84,21 @@ test("diagonal-net GD matches the naive loop (w = u² − v² kept in step)", ()
 });
 
 test("two-layer ReLU GD matches the whole-matrix loop; data are ±1/√d with y = sign(x₁x₂)", () => {
-  const [n, d, width, iters] = [13, 4, 9, 50];
-  const p = relu2Problem(new Rng(9), n, d, width);
-  for (const v of p.X) assert.equal(Math.abs(v), 0.5);
-  for (let i = 0; i < n; i++) assert.equal(p.y[i], Math.sign(p.X[i * d] * p.X[i * d + 1]));
-  const want = naiveRelu2(p.X, p.y, p.W0, p.a0, n, d, width, iters, 0.5);
-  for (const simd of [true, false]) {
-    const inst = relu2Gd(p, 0.5, { simd });
-    assert.equal(inst.simd, simd);
-    inst.run(iters);
-    closeVec(inst.W, want.W, 1e-12, `W (simd ${simd})`);
-    closeVec(inst.a, want.a, 1e-12, `a (simd ${simd})`);
-    close(inst.check(), want.check, 0, `accuracy (simd ${simd})`);
-    assert.notDeepEqual(Array.from(inst.W), Array.from(p.W0), "W moved (and W0, which the naive loop started from, was left as it was)");
+  // odd and even d (the SIMD path pads rows to even), n and width off the kernels' chunks of six and groups of four
+  for (const [n, d, width, iters] of [[13, 4, 9, 50], [14, 3, 6, 40]] as const) {
+    const p = relu2Problem(new Rng(9), n, d, width);
+    for (const v of p.X) assert.equal(Math.abs(v), 1 / Math.sqrt(d));
+    for (let i = 0; i < n; i++) assert.equal(p.y[i], Math.sign(p.X[i * d] * p.X[i * d + 1]));
+    const want = naiveRelu2(p.X, p.y, p.W0, p.a0, n, d, width, iters, 0.5);
+    for (const simd of [true, false]) {
+      const inst = relu2Gd(p, 0.5, { simd });
+      assert.equal(inst.simd, simd);
+      inst.run(iters);
+      closeVec(inst.W, want.W, 1e-12, `W (${n}×${d}×${width}, simd ${simd})`);
+      closeVec(inst.a, want.a, 1e-12, `a (${n}×${d}×${width}, simd ${simd})`);
+      close(inst.check(), want.check, 0, `accuracy (simd ${simd})`);
+      assert.notDeepEqual(Array.from(inst.W), Array.from(p.W0), "W moved (and W0, which the naive loop started from, was left as it was)");
+    }
   }
 });
 
