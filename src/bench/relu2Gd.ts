@@ -68,6 +68,7 @@ function relu2GdSimd(problem: Relu2Problem, eta: number, arena: WasmArena): Relu
   const y = arena.vector(n, problem.y);
   const scratch = arena.vector(WasmArena.reluGradsScratch(d));
   const w = W.data, gw = gW.data;
+  const invN = 1 / n; // computed once: a double computed in the loop and passed to the kernel would be boxed on the heap every step
 
   return {
     W: w,
@@ -76,7 +77,7 @@ function relu2GdSimd(problem: Relu2Problem, eta: number, arena: WasmArena): Relu
     run(iters) {
       for (let t = 0; t < iters; t++) {
         arena.gemm(W, XT, HT); // Hᵀ = W Xᵀ
-        arena.reluHead(HT, a, y, 1 / n, g);
+        arena.reluHead(HT, a, y, invN, g);
         arena.reluGrads(HT, X, g, a, gW, ga, scratch);
         arena.subScaled(a, eta, ga);
         if (dp === d) arena.subScaled(w, eta, gw);
@@ -130,8 +131,12 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
     }
   }
 
-  /** f(xᵢ) for one example, its pre-activations in H[4j]. */
-  function forward1(i: number): number {
+  // f values in, loss derivatives out, through this array: a double passed to or returned from a call
+  // that V8 does not inline is boxed on the heap, once per example and step
+  const fg = new Float64Array(4);
+
+  /** fg[0] ← f(xᵢ) for one example, its pre-activations in H[4j]. */
+  function forward1(i: number): void {
     const W = Wt, X = Xt, H = Ht, a = at;
     const xo = i * d;
     let f = 0;
@@ -142,13 +147,15 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
       H[4 * j] = s;
       if (s > 0) f += a[j] * s;
     }
-    return f;
+    fg[0] = f;
   }
 
-  /** ∂L/∂f(xᵢ) = −yᵢ σ(−yᵢ f(xᵢ)) / n */
-  function lossDeriv(i: number, f: number): number {
-    const yi = y[i];
-    return -yi * logisticWeight(yi * f) * invN;
+  /** fg[e] ← ∂L/∂f(x_{i+e}) = −y σ(−y f) / n for fg[e] = f(x_{i+e}), e < count */
+  function lossDerivs(i: number, count: number): void {
+    for (let e = 0; e < count; e++) {
+      const yi = y[i + e];
+      fg[e] = -yi * logisticWeight(yi * fg[e]) * invN;
+    }
   }
 
   return {
@@ -172,7 +179,12 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
             if (h2 > 0) f2 += aj * h2;
             if (h3 > 0) f3 += aj * h3;
           }
-          const g0 = lossDeriv(i, f0), g1 = lossDeriv(i + 1, f1), g2 = lossDeriv(i + 2, f2), g3 = lossDeriv(i + 3, f3);
+          fg[0] = f0;
+          fg[1] = f1;
+          fg[2] = f2;
+          fg[3] = f3;
+          lossDerivs(i, 4);
+          const g0 = fg[0], g1 = fg[1], g2 = fg[2], g3 = fg[3];
           const x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
           for (let j = 0; j < width; j++) {
             const q = 4 * j;
@@ -187,7 +199,9 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
           }
         }
         for (; i < n; i++) {
-          const g = lossDeriv(i, forward1(i));
+          forward1(i);
+          lossDerivs(i, 1);
+          const g = fg[0];
           const xo = i * d;
           for (let j = 0; j < width; j++) {
             const h = H[4 * j];
@@ -203,7 +217,10 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
     },
     check() {
       let correct = 0;
-      for (let i = 0; i < n; i++) if (Math.sign(forward1(i)) === y[i]) correct++;
+      for (let i = 0; i < n; i++) {
+        forward1(i);
+        if (Math.sign(fg[0]) === y[i]) correct++;
+      }
       return correct / n;
     },
   };

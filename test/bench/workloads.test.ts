@@ -5,6 +5,7 @@ import {
 } from "../../src/bench/index.ts";
 import { Rng } from "../../src/random/index.ts";
 import { naiveDiagNet, naiveLogreg, naiveRelu2, naiveSensing } from "./naive.ts";
+import { allocatedBytes } from "../helpers/heap.ts";
 
 function close(got: number, want: number, rel: number, what: string): void {
   assert.ok(Number.isFinite(got), `${what}: ${got} is not finite`);
@@ -144,6 +145,24 @@ test("the solver workloads on their own instances (the peer's sizes): certified 
       assert.ok(Math.abs((res.norm_w as number) * (res.margin as number) - 1) < 1e-9);
     } else {
       assert.ok((res.rel_err_to_truth as number) < 1e-6, `relative error ${res.rel_err_to_truth}`);
+    }
+  }
+});
+
+test("1e5 steps of every loop (small sizes, SIMD and plain kernels) grow the heap by less than 1 MB", () => {
+  const MB = 1 << 20;
+  const makers: [string, (simd: boolean) => { run(n: number): void }][] = [
+    ["logreg-2d", (simd) => logregGd(separableMarginRows(new Rng(20), 21, 2).Z, 1, { simd })],
+    ["logreg-gd", (simd) => logregGd(separableMarginRows(new Rng(21), 22, 5).Z, 1, { simd })],
+    ["sensing-gd", (simd) => { const p = sensingProblem(new Rng(22), 4, 10); return sensingGd(p, 0.05 / p.m, 1e-3, { simd }); }],
+    ["diag-net-gd", (simd) => diagNetGd(diagNetProblem(new Rng(23), 5, 13), 0.01, 0.05, { simd })],
+    ["relu2-gd", (simd) => relu2Gd(relu2Problem(new Rng(24), 9, 4, 7), 0.5, { simd })],
+  ];
+  for (const [name, make] of makers) {
+    for (const simd of [true, false]) {
+      const inst = make(simd);
+      const bytes = allocatedBytes(1e5, (n) => inst.run(n));
+      assert.ok(bytes < MB, `${name} (simd ${simd}): ${bytes} bytes over 1e5 steps`);
     }
   }
 });
