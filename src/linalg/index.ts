@@ -10,7 +10,7 @@ export { pinv, rank, defaultRtol } from "./pinv.ts";
 export { nuclearNorm, spectralNorm } from "./matrix-norms.ts";
 export { lu, luSolve, luSingularPivot, solve, det } from "./lu.ts";
 export type { LuFactors } from "./lu.ts";
-export { lstsqMinNorm } from "./lstsq.ts";
+export { lstsqMinNorm, minNormWithMultipliers } from "./lstsq.ts";
 export { funSym, expmSym } from "./fun-sym.ts";
 export { FftPlan, fft, ifft, rfftMagnitudes } from "./fft.ts";
 export { expFast, logisticWeight } from "./kernels-exp.ts";

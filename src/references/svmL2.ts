@@ -5,7 +5,7 @@
 // constraints (it solves a relaxation and is feasible), and S only grows, so the
 // loop ends. With n ≫ d only a few hundred examples are ever in S.
 // Dual: max 1ᵀα − ½‖Zᵀα‖² s.t. α ≥ 0 (zᵢ = yᵢxᵢ), with w = Zᵀα at the optimum.
-import { Matrix, lstsqMinNorm, norm2 } from "../linalg/index.ts";
+import { Matrix, lstsqMinNorm, minNormWithMultipliers, norm2 } from "../linalg/index.ts";
 import type { Certificate } from "./types.ts";
 import { qpInteriorPoint, type QpIpmResult } from "./qpInteriorPoint.ts";
 import { checkClassification, combineRows, marginsOf, maxMarginSolution, signedRowsOf, supportOf, type MaxMarginSolution } from "./svmCertificate.ts";
@@ -121,8 +121,11 @@ function crossover(Zs: Matrix, res: QpIpmResult): { w: Float64Array; alpha: Floa
   if (A.length === 0) return undefined;
   const ZA = new Matrix(A.length, d);
   A.forEach((r, k) => ZA.data.set(Zs.data.subarray(r * d, (r + 1) * d), k * d));
-  const w = lstsqMinNorm(ZA, new Float64Array(A.length).fill(1));
-  const aA = lstsqMinNorm(ZA.transpose(), w);
+  const ones = new Float64Array(A.length).fill(1);
+  // one QR of Z_Aᵀ for both (w = Z_A⁺1, Z_Aᵀα_A = w); two least-squares solves if Z_A is not of full row rank
+  const both = minNormWithMultipliers(ZA, ones);
+  const w = both ? both.x : lstsqMinNorm(ZA, ones);
+  const aA = both ? both.lambda : lstsqMinNorm(ZA.transpose(), w);
   let maxA = 0;
   for (const a of aA) maxA = Math.max(maxA, a);
   for (const a of aA) if (!(a >= -1e-12 * maxA)) return undefined;
