@@ -4,9 +4,11 @@
 #   bash scripts/peers.sh install                 install them if missing (apt-get update first; needs root)
 #   bash scripts/peers.sh numpy [WORKLOAD...] [--scale K]
 #                                                 run numpy_bench.py with OPENBLAS_NUM_THREADS=1 and with the default
-#   bash scripts/peers.sh cvxopt [WORKLOAD...]    run cvxopt_bench.py
+#   bash scripts/peers.sh cvxopt [WORKLOAD...] [--out DIR]
+#                                                 run cvxopt_bench.py (it writes its instances as CSV to DIR;
+#                                                 biaslab bench svm-l2 nuclear-psd --instances DIR solves the same ones)
 #   bash scripts/peers.sh compare [WORKLOAD...] [--scale K] [--json]
-#                                                 biaslab bench --peers: each workload, then the peer, in one session
+#                                                 biaslab bench --peers: each workload, then its peer, in one session
 #
 # libopenblas0-pthread makes Debian's NumPy use OpenBLAS (without it NumPy links the reference
 # BLAS, 2-3× slower, which would flatter biaslab). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, set

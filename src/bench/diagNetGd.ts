@@ -2,8 +2,9 @@
 //   g = Xᵀ(Xw − y),  u ← u − 2η u⊙g,  v ← v + 2η v⊙g,
 // X ∈ R^{N×d} Gaussian/√N, w* = (1,…,1 (k times), 0,…), y = Xw*, u₀ = v₀ = α·1, α = 0.01,
 // η = 0.05; check = ‖w‖₁ at the end. One fused pass over X per step (residual and Xᵀr),
-// and the update of u, v recomputes w in the same loop.
-import { Matrix, gemv, prepareResidualGradT } from "../linalg/index.ts";
+// and the update of u, v recomputes w in the same loop; with WebAssembly SIMD the whole loop runs
+// inside the module on X and the state in its memory.
+import { Matrix, WasmArena, gemv, prepareResidualGradT } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
 import type { BenchInstance, InstanceOptions, Workload } from "./types.ts";
 
@@ -29,19 +30,40 @@ export interface DiagNetGd extends BenchInstance {
 
 export function diagNetGd(problem: DiagNetProblem, alpha = 0.01, eta = 0.05, options: InstanceOptions = {}): DiagNetGd {
   const { X, y } = problem;
-  const pass = prepareResidualGradT(X, options);
-  const d = X.cols;
+  const N = X.rows, d = X.cols;
+  const c = 2 * eta;
+  const arena = N > 0 && d > 0 ? WasmArena.create(N * d + 2 * N + 4 * d, options) : null;
+  const check = (w: Float64Array) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += Math.abs(w[j]);
+    return s;
+  };
+  if (arena) {
+    // the whole loop inside the module: X, y and the state in its memory
+    const Xa = arena.matrix(N, d, X.data), ya = arena.vector(N, y), r = arena.vector(N);
+    const u = arena.vector(d).fill(alpha), v = arena.vector(d).fill(alpha), w = arena.vector(d), g = arena.vector(d);
+    return {
+      u,
+      v,
+      w,
+      simd: true,
+      run(iters) {
+        arena.diagNetGd(Xa, ya, r, u, v, w, g, c, iters);
+      },
+      check: () => check(w),
+    };
+  }
+  const pass = prepareResidualGradT(X, { simd: false });
   const u = new Float64Array(d).fill(alpha);
   const v = new Float64Array(d).fill(alpha);
   const w = new Float64Array(d); // u² − v² = 0
-  const r = new Float64Array(X.rows);
+  const r = new Float64Array(N);
   const g = new Float64Array(d);
-  const c = 2 * eta;
   return {
     u,
     v,
     w,
-    simd: pass.simd,
+    simd: false,
     run(iters) {
       for (let t = 0; t < iters; t++) {
         pass.run(w, y, r, g);
@@ -54,11 +76,7 @@ export function diagNetGd(problem: DiagNetProblem, alpha = 0.01, eta = 0.05, opt
         }
       }
     },
-    check() {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += Math.abs(w[j]);
-      return s;
-    },
+    check: () => check(w),
   };
 }
 

@@ -1,9 +1,16 @@
-// Benchmarks: the optimizer-loop workloads of ../shared/BENCHMARKS.md, timed with performance.now()
+// Benchmarks: the workloads of ../shared/BENCHMARKS.md, timed with performance.now()
 // (isomorphic: Node and browsers). Each workload is the peer's maths on the peer's data distribution.
-export type { BenchResult, BenchInstance, InstanceOptions, Workload } from "./types.ts";
-export { runWorkload, benchResult, type RunOptions } from "./timing.ts";
-export { workloads, workloadNames, findWorkload } from "./registry.ts";
-export { separableMarginRows } from "./data.ts";
+// The reference-solver workloads (svm-l2, nuclear-psd) read the peer's CSV instances as text (the
+// caller reads the files) or draw their own.
+export type {
+  BenchResult, BenchInstance, InstanceOptions, Workload, SolverWorkload, SolverInstance, SolverAnswer, SolverCertificate, SolverResult,
+} from "./types.ts";
+export { runWorkload, runSolverWorkload, benchResult, type RunOptions, type SolverRunOptions } from "./timing.ts";
+export { workloads, workloadNames, findWorkload, solverWorkloads, solverWorkloadNames, findSolverWorkload } from "./registry.ts";
+export { separableExamples, separableMarginRows } from "./data.ts";
+export { parseNumericCsv } from "./csv.ts";
+export { svmL2Workload, svmL2Instance, svmL2FromCsv, SVM_L2_SIZE } from "./svmL2Workload.ts";
+export { nuclearPsdWorkload, nuclearPsdInstance, nuclearPsdFromCsv, NUCLEAR_PSD_SIZE } from "./nuclearPsdWorkload.ts";
 export { logregGd, normalizedMargin, logreg2dWorkload, logregGdWorkload, type LogregGd } from "./logregGd.ts";
 export { sensingProblem, sensingGd, packedLength, sensingGdWorkload, type SensingProblem, type SensingGd } from "./sensingGd.ts";
 export { diagNetProblem, diagNetGd, diagNetGdWorkload, type DiagNetProblem, type DiagNetGd } from "./diagNetGd.ts";

@@ -1,6 +1,6 @@
 // B0/B1: full-batch GD on the mean logistic loss L(w) = (1/n) Σᵢ log(1 + e^−⟨zᵢ,w⟩), zᵢ = yᵢxᵢ,
 // on separable data, step η = 1, w₀ = 0; check = the normalized margin minᵢ⟨zᵢ,w⟩/‖w‖.
-import { Matrix, gemv, norm2, prepareLogisticGradSum } from "../linalg/index.ts";
+import { Matrix, WasmArena, gemv, norm2, prepareLogisticGradSum } from "../linalg/index.ts";
 import type { Rng } from "../random/index.ts";
 import { separableMarginRows } from "./data.ts";
 import type { BenchInstance, InstanceOptions, Workload } from "./types.ts";
@@ -10,27 +10,57 @@ export interface LogregGd extends BenchInstance {
   readonly w: Float64Array;
 }
 
-/** GD on the mean logistic loss over the rows of Z from w = 0; w ← w − (η/n) Σᵢ ℓ′(⟨zᵢ,w⟩) zᵢ. */
+/**
+ * GD on the mean logistic loss over the rows of Z from w = 0; w ← w − (η/n) Σᵢ ℓ′(⟨zᵢ,w⟩) zᵢ.
+ * With WebAssembly SIMD the whole loop runs inside the module on Z in its memory (d = 2: Z by
+ * columns, two rows per lane pair); else the plain fused pass (logisticGradSum) and a TypeScript update.
+ */
 export function logregGd(Z: Matrix, eta = 1, options: InstanceOptions = {}): LogregGd {
   const n = Z.rows, d = Z.cols;
-  const pass = prepareLogisticGradSum(Z, options);
+  const c = eta / n;
+  const margins = new Float64Array(n);
+  const arena = n > 0 && d > 0 ? WasmArena.create(n * d + 2 * d, options) : null;
+  if (arena && d === 2) {
+    const z0 = arena.vector(n, Float64Array.from({ length: n }, (_, i) => Z.data[2 * i]));
+    const z1 = arena.vector(n, Float64Array.from({ length: n }, (_, i) => Z.data[2 * i + 1]));
+    const w = arena.vector(2);
+    return {
+      Z,
+      w,
+      simd: true,
+      run(iters) {
+        arena.logisticGd2(z0, z1, w, c, iters);
+      },
+      check: () => normalizedMargin(Z, w, margins),
+    };
+  }
+  if (arena) {
+    const Za = arena.matrix(n, d, Z.data);
+    const w = arena.vector(d), g = arena.vector(d);
+    return {
+      Z,
+      w,
+      simd: true,
+      run(iters) {
+        arena.logisticGd(Za, w, g, c, iters);
+      },
+      check: () => normalizedMargin(Z, w, margins),
+    };
+  }
+  const pass = prepareLogisticGradSum(Z, { simd: false });
   const w = new Float64Array(d);
   const g = new Float64Array(d);
-  const margins = new Float64Array(n);
-  const c = eta / n;
   return {
     Z,
     w,
-    simd: pass.simd,
+    simd: false,
     run(iters) {
       for (let t = 0; t < iters; t++) {
         pass.run(w, g);
         for (let j = 0; j < d; j++) w[j] -= c * g[j];
       }
     },
-    check() {
-      return normalizedMargin(Z, w, margins);
-    },
+    check: () => normalizedMargin(Z, w, margins),
   };
 }
 

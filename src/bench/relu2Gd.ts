@@ -1,7 +1,8 @@
 // B4: full-batch GD on a two-layer ReLU net f(x) = Σⱼ aⱼ relu(⟨wⱼ, x⟩), mean logistic loss,
 // 2XOR-like data: x ∈ {±1}^d/√d, y = sign(x₁x₂); W Gaussian/√d, a Gaussian/√width, η = 0.5;
 // check = the training accuracy at the end.
-// With WebAssembly SIMD: two blocked GEMMs and a fused output layer (relu2GdSimd). Without:
+// With WebAssembly SIMD: a blocked GEMM forward, the head, and the backward pass by subset sums over
+// the binary ReLU mask (relu2GdSimd). Without:
 // one pass over the examples per step, four at a time: their forward passes (hᵢ = Wxᵢ, f(xᵢ);
 // each row of W loaded once for the four), loss derivatives gᵢ = −yᵢσ(−yᵢf(xᵢ))/n and backward
 // passes (∂a += gᵢ relu(hᵢ), ∂wⱼ += Σᵢ gᵢaⱼ[hᵢⱼ > 0] xᵢ, skipped when unit j is off for all four).
@@ -38,56 +39,58 @@ export interface Relu2Gd extends BenchInstance {
   readonly a: Float64Array;
 }
 
-/** GD on (W, a); WebAssembly SIMD GEMMs where available (relu2GdSimd), else the plain loop below. */
+/** GD on (W, a); WebAssembly SIMD where available (relu2GdSimd), else the plain loop below. */
 export function relu2Gd(problem: Relu2Problem, eta = 0.5, options: InstanceOptions = {}): Relu2Gd {
   const { n, d, width } = problem;
-  const arena = WasmArena.create(2 * n * width + n * d + 2 * width * d, options);
+  const dp = d + (d & 1);
+  const arena = n > 0 && d > 0 && width > 0 ? WasmArena.create(2 * n * d + 2 * width * d + width * dp + width * n + 2 * n + 2 * width + WasmArena.reluGradsScratch(d), options) : null;
   return arena ? relu2GdSimd(problem, eta, arena) : relu2GdPlain(problem, eta);
 }
 
 /**
- * The step as two SIMD GEMMs on matrices in WebAssembly memory, with the first layer kept
- * transposed (Wᵀ, d×width) so both are plain products, H = X Wᵀ and ∂Wᵀ = Xᵀ Gₕ, and between them
- * the fused output layer: f = relu(H)a, gᵢ = −yᵢσ(−yᵢfᵢ)/n, ∂a = relu(H)ᵀg, Gₕ = (g aᵀ)⊙[H > 0].
+ * The step in WebAssembly memory, with the pre-activations unit by unit: Hᵀ = W Xᵀ (a 4×4-blocked
+ * SIMD GEMM), the head g = (−yᵢσ(−yᵢfᵢ)/n)ᵢ with f = relu(H)a, then the layers' gradients
+ * ∂a = relu(Hᵀ)g and ∂Wⱼ = aⱼ Σᵢ [Hᵀⱼᵢ > 0] gᵢxᵢ, the latter by subset-sum tables over the 0/1
+ * mask (WasmArena.reluGrads), and the updates a ← a − η∂a, W ← W − η∂W.
  */
 function relu2GdSimd(problem: Relu2Problem, eta: number, arena: WasmArena): Relu2Gd {
   const { n, d, width } = problem;
+  const dp = d + (d & 1);
   const X = arena.matrix(n, d, problem.X);
-  const WT = arena.matrix(d, width);
-  for (let j = 0; j < width; j++) for (let k = 0; k < d; k++) WT.data[k * width + j] = problem.W0[j * d + k];
-  const H = arena.matrix(n, width);
-  const Gh = arena.matrix(n, width);
-  const gWT = arena.matrix(d, width);
+  const XT = arena.matrix(d, n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) XT.data[k * n + i] = problem.X[i * d + k];
+  const W = arena.matrix(width, d, problem.W0);
+  const HT = arena.matrix(width, n);
+  const gW = arena.matrix(width, dp);
   const a = arena.vector(width, problem.a0);
   const ga = arena.vector(width);
+  const g = arena.vector(n);
   const y = arena.vector(n, problem.y);
+  const scratch = arena.vector(WasmArena.reluGradsScratch(d));
+  const w = W.data, gw = gW.data;
+  const invN = 1 / n; // computed once: a double computed in the loop and passed to the kernel would be boxed on the heap every step
 
   return {
-    /** W (width×d), transposed back from the kernel's layout */
-    get W() {
-      const W = new Float64Array(width * d);
-      for (let j = 0; j < width; j++) for (let k = 0; k < d; k++) W[j * d + k] = WT.data[k * width + j];
-      return W;
-    },
+    W: w,
     a,
     simd: true,
     run(iters) {
-      const wt = WT.data, gwt = gWT.data;
       for (let t = 0; t < iters; t++) {
-        arena.gemm(X, WT, H); // H = X Wᵀ
-        arena.reluLogisticHead(H, a, y, 1 / n, Gh, ga); // ∂a, Gₕ
-        arena.gemmTN(X, Gh, gWT); // ∂Wᵀ = Xᵀ Gₕ
-        for (let j = 0; j < width; j++) a[j] -= eta * ga[j];
-        for (let p = 0; p < width * d; p++) wt[p] -= eta * gwt[p];
+        arena.gemm(W, XT, HT); // Hᵀ = W Xᵀ
+        arena.reluHead(HT, a, y, invN, g);
+        arena.reluGrads(HT, X, g, a, gW, ga, scratch);
+        arena.subScaled(a, eta, ga);
+        if (dp === d) arena.subScaled(w, eta, gw);
+        else for (let j = 0; j < width; j++) for (let k = 0; k < d; k++) w[j * d + k] -= eta * gw[j * dp + k];
       }
     },
     check() {
-      arena.gemm(X, WT, H);
-      const h = H.data;
+      arena.gemm(W, XT, HT);
+      const h = HT.data;
       let correct = 0;
       for (let i = 0; i < n; i++) {
         let f = 0;
-        for (let j = 0; j < width; j++) if (h[i * width + j] > 0) f += a[j] * h[i * width + j];
+        for (let j = 0; j < width; j++) if (h[j * n + i] > 0) f += a[j] * h[j * n + i];
         if (Math.sign(f) === y[i]) correct++;
       }
       return correct / n;
@@ -128,8 +131,12 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
     }
   }
 
-  /** f(xᵢ) for one example, its pre-activations in H[4j]. */
-  function forward1(i: number): number {
+  // f values in, loss derivatives out, through this array: a double passed to or returned from a call
+  // that V8 does not inline is boxed on the heap, once per example and step
+  const fg = new Float64Array(4);
+
+  /** fg[0] ← f(xᵢ) for one example, its pre-activations in H[4j]. */
+  function forward1(i: number): void {
     const W = Wt, X = Xt, H = Ht, a = at;
     const xo = i * d;
     let f = 0;
@@ -140,13 +147,15 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
       H[4 * j] = s;
       if (s > 0) f += a[j] * s;
     }
-    return f;
+    fg[0] = f;
   }
 
-  /** ∂L/∂f(xᵢ) = −yᵢ σ(−yᵢ f(xᵢ)) / n */
-  function lossDeriv(i: number, f: number): number {
-    const yi = y[i];
-    return -yi * logisticWeight(yi * f) * invN;
+  /** fg[e] ← ∂L/∂f(x_{i+e}) = −y σ(−y f) / n for fg[e] = f(x_{i+e}), e < count */
+  function lossDerivs(i: number, count: number): void {
+    for (let e = 0; e < count; e++) {
+      const yi = y[i + e];
+      fg[e] = -yi * logisticWeight(yi * fg[e]) * invN;
+    }
   }
 
   return {
@@ -170,7 +179,12 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
             if (h2 > 0) f2 += aj * h2;
             if (h3 > 0) f3 += aj * h3;
           }
-          const g0 = lossDeriv(i, f0), g1 = lossDeriv(i + 1, f1), g2 = lossDeriv(i + 2, f2), g3 = lossDeriv(i + 3, f3);
+          fg[0] = f0;
+          fg[1] = f1;
+          fg[2] = f2;
+          fg[3] = f3;
+          lossDerivs(i, 4);
+          const g0 = fg[0], g1 = fg[1], g2 = fg[2], g3 = fg[3];
           const x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
           for (let j = 0; j < width; j++) {
             const q = 4 * j;
@@ -185,7 +199,9 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
           }
         }
         for (; i < n; i++) {
-          const g = lossDeriv(i, forward1(i));
+          forward1(i);
+          lossDerivs(i, 1);
+          const g = fg[0];
           const xo = i * d;
           for (let j = 0; j < width; j++) {
             const h = H[4 * j];
@@ -201,7 +217,10 @@ function relu2GdPlain(problem: Relu2Problem, eta: number): Relu2Gd {
     },
     check() {
       let correct = 0;
-      for (let i = 0; i < n; i++) if (Math.sign(forward1(i)) === y[i]) correct++;
+      for (let i = 0; i < n; i++) {
+        forward1(i);
+        if (Math.sign(fg[0]) === y[i]) correct++;
+      }
       return correct / n;
     },
   };

@@ -1,6 +1,12 @@
 // Times a workload's loop with performance.now() (Node and browsers alike).
+import { wasmSimdModule } from "../linalg/index.ts";
 import { Rng } from "../random/index.ts";
-import type { BenchResult, Workload } from "./types.ts";
+import type { BenchResult, SolverInstance, SolverResult, SolverWorkload, Workload } from "./types.ts";
+
+/** true where the WebAssembly SIMD kernels can run (both modules compile) */
+function simdAvailable(): boolean {
+  return wasmSimdModule() !== null && wasmSimdModule(undefined, "blas") !== null;
+}
 
 export interface RunOptions {
   /** iterations of the timed loop (default: the workload's) */
@@ -32,4 +38,37 @@ export function benchResult(workload: string, scale: number, iters: number, seco
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+export interface SolverRunOptions {
+  /** false: the solvers' plain TypeScript kernels only */
+  readonly simd?: boolean;
+  /** further solves of the same instance for warm_seconds (default 2; 0: none) */
+  readonly repeats?: number;
+}
+
+/** Solves the instance once (timed: `seconds`), then `repeats` more times (their median: `warm_seconds`). */
+export function runSolverWorkload(workload: SolverWorkload, instance: SolverInstance, options: SolverRunOptions = {}): SolverResult {
+  const repeats = options.repeats ?? 2;
+  if (!Number.isInteger(repeats) || repeats < 0) throw new RangeError(`bench: repeats must be a non-negative integer, got ${repeats}`);
+  const solveOptions = { simd: options.simd };
+  const t0 = performance.now();
+  const answer = instance.solve(solveOptions);
+  const seconds = (performance.now() - t0) / 1000;
+  const warm: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t = performance.now();
+    instance.solve(solveOptions);
+    warm.push((performance.now() - t) / 1000);
+  }
+  warm.sort((a, b) => a - b);
+  const median = warm.length === 0 ? null : warm.length % 2 ? warm[(warm.length - 1) / 2] : (warm[warm.length / 2 - 1] + warm[warm.length / 2]) / 2;
+  return {
+    workload: workload.name,
+    seconds: round(seconds, 4),
+    warm_seconds: median === null ? null : round(median, 4),
+    instance: instance.source,
+    kernels: options.simd === false || !simdAvailable() ? "plain" : "wasm-simd",
+    ...answer,
+  };
 }

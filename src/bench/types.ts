@@ -41,3 +41,58 @@ export interface Workload {
   /** builds the problem and the initial point at this scale from rng */
   instance(scale: number, rng: Rng, options?: InstanceOptions): BenchInstance;
 }
+
+/** A reference-solver workload of BENCHMARKS.md (peer: cvxopt_bench.py): one convex program at the peer's size, solved once. */
+export interface SolverWorkload {
+  readonly name: string;
+  /** the program, in the words of BENCHMARKS.md */
+  readonly summary: string;
+  /** biaslab's seconds must be at most target × CVXOPT's (BENCHMARKS.md) */
+  readonly target: number;
+  /** the optimum must agree with CVXOPT's to this relative difference (BENCHMARKS.md) */
+  readonly agreement: number;
+  /** the answer's key compared with the peer's: "margin" or "trace" */
+  readonly optimum: string;
+  /** the CSV files cvxopt_bench.py writes the instance to, in the order fromCsv takes their texts */
+  readonly files: readonly string[];
+  /** the peer's instance, from the texts of its CSV files */
+  fromCsv(texts: readonly string[]): SolverInstance;
+  /** an instance drawn from rng with the peer's distribution and sizes */
+  instance(rng: Rng): SolverInstance;
+}
+
+/** What a solve reports, beside its timing: the peer's keys (status and the optimum) and the certificate. */
+export interface SolverAnswer {
+  /** "optimal" when the certificate holds at the solver's tolerance, else "uncertified" */
+  readonly status: string;
+  readonly certificate: SolverCertificate;
+  /** the peer's answer keys: norm_w and margin (svm-l2), trace (nuclear-psd), … */
+  readonly [key: string]: unknown;
+}
+
+export interface SolverCertificate {
+  /** every residual below the solver's tolerance */
+  readonly ok: boolean;
+  readonly primal_residual: number;
+  readonly dual_residual: number;
+  readonly duality_gap: number;
+  readonly iterations: number;
+}
+
+export interface SolverInstance {
+  /** "peer" (read from cvxopt_bench.py's CSV files) or "own" (drawn from our Rng) */
+  readonly source: "peer" | "own";
+  /** solves the program once (everything the solver does is inside: the caller times this call) */
+  solve(options?: InstanceOptions): SolverAnswer;
+}
+
+/** One solver result line: {"workload", "seconds", ...answer} as BENCHMARKS.md asks. */
+export type SolverResult = {
+  readonly workload: string;
+  /** the first solve in this process, everything included (as cvxopt_bench.py times solvers.qp/sdp) */
+  readonly seconds: number;
+  /** the median of the further solves of the same instance (the JIT-compiled code; null with no repeats) */
+  readonly warm_seconds: number | null;
+  readonly instance: "peer" | "own";
+  readonly kernels: "wasm-simd" | "plain";
+} & SolverAnswer;

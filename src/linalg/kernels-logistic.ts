@@ -6,6 +6,16 @@ import type { Matrix } from "./matrix.ts";
 import type { Vec } from "./vector.ts";
 import { logisticWeight } from "./kernels-exp.ts";
 
+/**
+ * Margins in, weights out: buf[k] ← −ℓ′(buf[k]) = 1/(1 + e^buf[k]) for k < count. The kernels pass margins
+ * through this array rather than as arguments: a call that V8 does not inline boxes every double argument
+ * and result on the heap, and these run once per row.
+ */
+const weights = new Float64Array(4);
+function logisticWeightsInPlace(buf: Float64Array, count: number): void {
+  for (let k = 0; k < count; k++) buf[k] = logisticWeight(buf[k]);
+}
+
 /** out ← Zᵀg with gᵢ = ℓ′(⟨zᵢ, w⟩) = −1/(1 + e^⟨zᵢ,w⟩) (the gradient of Σᵢ log(1 + e^−⟨zᵢ,w⟩)); returns out. */
 export function logisticGradSum(Z: Matrix, w: Vec, out: Vec): Vec {
   const n = Z.rows, d = Z.cols, z = Z.data;
@@ -23,14 +33,21 @@ export function logisticGradSum(Z: Matrix, w: Vec, out: Vec): Vec {
       m2 += z[o2 + j] * wj;
       m3 += z[o3 + j] * wj;
     }
-    const g0 = -logisticWeight(m0), g1 = -logisticWeight(m1), g2 = -logisticWeight(m2), g3 = -logisticWeight(m3);
+    weights[0] = m0;
+    weights[1] = m1;
+    weights[2] = m2;
+    weights[3] = m3;
+    logisticWeightsInPlace(weights, 4);
+    const g0 = -weights[0], g1 = -weights[1], g2 = -weights[2], g3 = -weights[3];
     for (let j = 0; j < d; j++) out[j] += g0 * z[o0 + j] + g1 * z[o1 + j] + g2 * z[o2 + j] + g3 * z[o3 + j];
   }
   for (; i < n; i++) {
     const o = i * d;
     let m = 0;
     for (let j = 0; j < d; j++) m += z[o + j] * w[j];
-    const g = -logisticWeight(m);
+    weights[0] = m;
+    logisticWeightsInPlace(weights, 1);
+    const g = -weights[0];
     for (let j = 0; j < d; j++) out[j] += g * z[o + j];
   }
   return out;
@@ -45,8 +62,12 @@ function logisticGradSum2(z: Float64Array, n: number, w: Vec, out: Vec): Vec {
     const o = 2 * i;
     const p0 = z[o], p1 = z[o + 1], q0 = z[o + 2], q1 = z[o + 3];
     const r0 = z[o + 4], r1 = z[o + 5], s0 = z[o + 6], s1 = z[o + 7];
-    const gp = logisticWeight(p0 * w0 + p1 * w1), gq = logisticWeight(q0 * w0 + q1 * w1);
-    const gr = logisticWeight(r0 * w0 + r1 * w1), gs = logisticWeight(s0 * w0 + s1 * w1);
+    weights[0] = p0 * w0 + p1 * w1;
+    weights[1] = q0 * w0 + q1 * w1;
+    weights[2] = r0 * w0 + r1 * w1;
+    weights[3] = s0 * w0 + s1 * w1;
+    logisticWeightsInPlace(weights, 4);
+    const gp = weights[0], gq = weights[1], gr = weights[2], gs = weights[3];
     a0 += gp * p0;
     a1 += gp * p1;
     b0 += gq * q0;
@@ -58,7 +79,9 @@ function logisticGradSum2(z: Float64Array, n: number, w: Vec, out: Vec): Vec {
   }
   for (; i < n; i++) {
     const p0 = z[2 * i], p1 = z[2 * i + 1];
-    const g = logisticWeight(p0 * w0 + p1 * w1);
+    weights[0] = p0 * w0 + p1 * w1;
+    logisticWeightsInPlace(weights, 1);
+    const g = weights[0];
     a0 += g * p0;
     a1 += g * p1;
   }

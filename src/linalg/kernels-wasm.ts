@@ -9,16 +9,32 @@ import type { Vec } from "./vector.ts";
 import { expTables } from "./kernels-exp.ts";
 import { logisticGradSum } from "./kernels-logistic.ts";
 import { residualGradT } from "./kernels-residual.ts";
-import { KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
+import { BLAS_WASM_BASE64, GD_WASM_BASE64, KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
 
 type WasmApi = typeof WebAssembly;
 
+/** kernels-wasm.wat */
 export interface KernelExports {
-  fused_pass(a: number, n: number, d: number, x: number, y: number, r: number, out: number, tab: number, mode: number): void;
   logistic_weight(m: number, tab: number): number;
+  relu_head(ht: number, a: number, y: number, g: number, n: number, w: number, tab: number, scale: number): void;
+  relu_grads(ht: number, x: number, g: number, a: number, gw: number, ga: number, n: number, d: number, w: number, t: number, yb: number): void;
+}
+
+/** kernels-wasm-gd.wat */
+export interface GdExports {
+  fused_pass(a: number, n: number, d: number, x: number, y: number, r: number, out: number, tab: number, mode: 0 | 1): void;
+  logreg_gd(z: number, n: number, d: number, w: number, g: number, tab: number, c: number, iters: number): void;
+  logreg2_gd(z0: number, z1: number, n: number, w: number, tab: number, c: number, iters: number): void;
+  diag_gd(x: number, n: number, d: number, y: number, r: number, u: number, v: number, w: number, g: number, c: number, iters: number): void;
+  sub_scaled(w: number, g: number, d: number, c: number): void;
+}
+
+/** kernels-wasm-blas.wat */
+export interface BlasExports {
   gemm_nn(a: number, b: number, c: number, n: number, m: number, k: number): void;
-  gemm_tn(a: number, b: number, c: number, n: number, m: number, q: number): void;
-  relu_logistic_head(h: number, gh: number, a: number, ga: number, y: number, n: number, w: number, tab: number, scale: number): void;
+  gemm_tn(a: number, b: number, c: number, n: number, m: number, q: number, upper: 0 | 1): void;
+  gemv_n(a: number, x: number, y: number, n: number, d: number): void;
+  gemv_t(a: number, x: number, y: number, n: number, d: number): void;
 }
 
 export interface KernelOptions {
@@ -41,7 +57,9 @@ export interface LogisticGradSumKernel {
   run(w: Vec, out: Vec): Vec;
 }
 
-const compiled = new WeakMap<WasmApi, WebAssembly.Module | null>();
+export type WasmModuleName = "kernels" | "blas" | "gd";
+const SOURCES: Record<WasmModuleName, string> = { kernels: KERNELS_WASM_BASE64, blas: BLAS_WASM_BASE64, gd: GD_WASM_BASE64 };
+const compiled: Record<WasmModuleName, WeakMap<WasmApi, WebAssembly.Module | null>> = { kernels: new WeakMap(), blas: new WeakMap(), gd: new WeakMap() };
 
 function decode(b64: string): Uint8Array<ArrayBuffer> {
   const s = atob(b64);
@@ -50,18 +68,21 @@ function decode(b64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The compiled kernels module, or null where WebAssembly (wasm = null) or its SIMD proposal is unavailable. */
-export function wasmSimdModule(wasm: WasmApi | null = globalThis.WebAssembly ?? null): WebAssembly.Module | null {
+/**
+ * A compiled module ("kernels": the logistic weight and the ReLU net's kernels; "blas": GEMMs and GEMVs; "gd": the row
+ * passes and GD loops), or null where WebAssembly (wasm = null) or its SIMD proposal is unavailable.
+ */
+export function wasmSimdModule(wasm: WasmApi | null = globalThis.WebAssembly ?? null, name: WasmModuleName = "kernels"): WebAssembly.Module | null {
   if (!wasm) return null;
-  let m = compiled.get(wasm);
+  let m = compiled[name].get(wasm);
   if (m === undefined) {
     try {
-      const bytes = decode(KERNELS_WASM_BASE64);
+      const bytes = decode(SOURCES[name]);
       m = wasm.validate(bytes) ? new wasm.Module(bytes) : null;
     } catch {
       m = null;
     }
-    compiled.set(wasm, m);
+    compiled[name].set(wasm, m);
   }
   return m;
 }
@@ -73,8 +94,8 @@ const align16 = (b: number) => Math.ceil(b / 16) * 16;
 function instantiate(A: Matrix, options: KernelOptions) {
   if (options.simd === false) return null;
   const wasm = options.webAssembly === undefined ? (globalThis.WebAssembly ?? null) : options.webAssembly;
-  const module = wasmSimdModule(wasm);
-  if (!module || !wasm) return null;
+  const module = wasmSimdModule(wasm), gdModule = wasmSimdModule(wasm, "gd");
+  if (!module || !gdModule || !wasm) return null;
   const n = A.rows, d = A.cols;
   const aOff = align16(TAB_BYTES);
   const xOff = align16(aOff + 8 * n * d);
@@ -90,6 +111,7 @@ function instantiate(A: Matrix, options: KernelOptions) {
     return null;
   }
   const exports = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+  const gd = new wasm.Instance(gdModule, { env: { memory } }).exports as unknown as GdExports;
   const buf = memory.buffer;
   const { frac, int } = expTables();
   new Float64Array(buf, 0, 256).set(frac);
@@ -97,6 +119,7 @@ function instantiate(A: Matrix, options: KernelOptions) {
   new Float64Array(buf, aOff, n * d).set(A.data);
   return {
     exports,
+    gd,
     n,
     d,
     aOff,
@@ -132,7 +155,7 @@ export function prepareResidualGradT(A: Matrix, options: KernelOptions = {}): Re
       checkLengths("residualGradT (x, y, r, out)", n, d, 4, x.length, d, y.length, n, r.length, n, out.length, d);
       k.x.set(x);
       k.y.set(y);
-      k.exports.fused_pass(k.aOff, n, d, k.xOff, k.yOff, k.rOff, k.outOff, 0, 0);
+      k.gd.fused_pass(k.aOff, n, d, k.xOff, k.yOff, k.rOff, k.outOff, 0, 0);
       r.set(k.r);
       out.set(k.out);
       return out;
@@ -153,7 +176,7 @@ export function prepareLogisticGradSum(Z: Matrix, options: KernelOptions = {}): 
     run(w, out) {
       checkLengths("logisticGradSum (w, out)", n, d, 2, w.length, d, out.length, d);
       k.x.set(w);
-      k.exports.fused_pass(k.aOff, n, d, k.xOff, 0, 0, k.outOff, 0, 1);
+      k.gd.fused_pass(k.aOff, n, d, k.xOff, 0, 0, k.outOff, 0, 1);
       out.set(k.out);
       return out;
     },

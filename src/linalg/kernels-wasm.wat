@@ -1,17 +1,27 @@
-;; WebAssembly SIMD (f64x2) kernels: the fused row passes of kernels-residual.ts and
-;; kernels-logistic.ts, the GEMMs A B and Aᵀ B with 4×4 register blocks, and the fused
-;; logistic-loss output layer of a two-layer ReLU net.
-;; Source of the bytes in kernels-wasm-bytes.ts; regenerate with
-;;   wat2wasm src/linalg/kernels-wasm.wat -o /dev/stdout | base64 -w0
-;; (wabt ≥ 1.0.30, SIMD on by default) and paste into KERNELS_WASM_BASE64, with this file's SHA-256.
-;;
-;; fused_pass(a, n, d, x, y, r, out, tab, mode): one pass over the n rows of A (n×d row-major
-;; float64 at byte address a), four rows per step, two columns per SIMD lane pair (the column
-;; loops unrolled twice; eight rows per step spill registers and run slower):
-;;   sᵢ = ⟨aᵢ, x⟩;  mode 0: ρᵢ = sᵢ − yᵢ, stored in r;  mode 1: ρᵢ = −1/(1 + e^sᵢ) (not stored);
-;;   out = Σᵢ ρᵢ aᵢ.
+;; WebAssembly SIMD (f64x2) kernels: the logistic weight of kernels-exp.ts (for tests: it must
+;; equal the TypeScript one bit for bit), and the two-layer ReLU net's head and gradients.
+;; The row passes and GD loops are in kernels-wasm-gd.wat, the GEMMs and GEMVs in
+;; kernels-wasm-blas.wat (browsers compile at most 4 KB synchronously, so the modules stay small).
 ;; The exp is kernels-exp.ts's, operation for operation (tables at byte address tab: 256 values
-;; 2^(j/256), then 2201 values 2^q, q = −1100…1100), so each ρᵢ equals the TypeScript one exactly.
+;; 2^(j/256), then 2201 values 2^q, q = −1100…1100; the SIMD $ell2 builds 2^q from its bits).
+;;
+;; The ReLU net f(x) = Σⱼ aⱼ relu(⟨wⱼ, x⟩) under the logistic loss works on the pre-activations
+;; stored unit by unit: Hᵀ (w×n), Hᵀⱼᵢ = ⟨wⱼ, xᵢ⟩.
+;;
+;; relu(h) = pmax(0, h) = 0 < h ? h : 0 (NaN counts as off, as in the TypeScript loop).
+;;
+;; relu_head(ht, a, y, g, n, w, tab, scale): fᵢ = Σⱼ aⱼ relu(Hᵀⱼᵢ) (four units per pass over the
+;;   examples), then gᵢ = yᵢ ℓ′(yᵢ fᵢ)·scale with ℓ′(m) = −1/(1 + eᵐ) (= −yᵢσ(−yᵢfᵢ)·scale), two
+;;   examples per f64x2, the exp of kernels-exp.ts operation for operation (table of 2^(j/256) at tab).
+;;
+;; relu_grads(ht, x, g, a, gw, ga, n, d, w, t, yb): the gradients of Σᵢ gᵢ f(xᵢ) in the layers,
+;;   gaⱼ = Σᵢ gᵢ relu(Hᵀⱼᵢ)  and  gwⱼ = aⱼ Σᵢ [Hᵀⱼᵢ > 0] gᵢ xᵢ  (gw: w rows of dp = d rounded up to even).
+;;   The mask [Hᵀ > 0] is binary, so the second sum goes by subset sums ("four Russians"): the examples
+;;   in chunks of six, a table of the 64 sums of their rows gᵢxᵢ (each one add from a smaller one),
+;;   and for each unit the six mask bits pick its row of the table: one add of d numbers per unit
+;;   and chunk instead of six multiply-adds of them. x: n×d row-major; t: 64·dp scratch; yb: 6·dp scratch.
+;;   (Not specific to any data: the mask of a ReLU is always 0/1.)
+;; Source of KERNELS_WASM_BASE64 in kernels-wasm-bytes.ts; regenerate with scripts/build-wasm.sh.
 (module
   (import "env" "memory" (memory 1))
 
@@ -36,403 +46,245 @@
   (func (export "logistic_weight") (param $m f64) (param $tab i32) (result f64)
     (call $logistic (local.get $m) (local.get $tab)))
 
-  ;; ρ from s: mode 0 → s − y[i] (and r[i] ← ρ), mode 1 → −1/(1 + e^s) ($logistic inlined: one call per row, not two)
-  (func $rho (param $s f64) (param $i i32) (param $y i32) (param $r i32) (param $tab i32) (param $mode i32) (result f64)
-    (local $v f64) (local $m f64) (local $x f64) (local $k f64) (local $ki i32) (local $t f64) (local $p f64) (local $rr f64)
-    (if (result f64) (local.get $mode)
-      (then
-        (local.set $m (local.get $s))
-        (local.set $x (f64.min (f64.max (local.get $m) (f64.const -708)) (f64.const 709)))
-        (local.set $k (f64.nearest (f64.mul (local.get $x) (f64.const 369.3299304675746))))
-        (local.set $rr (f64.sub (f64.sub (local.get $x) (f64.mul (local.get $k) (f64.const 0.0027076061815023422)))
-                               (f64.mul (local.get $k) (f64.const -7.440055859210031e-12))))
-        (local.set $ki (i32.trunc_sat_f64_s (local.get $k)))
-        (local.set $t (f64.load (i32.add (local.get $tab) (i32.shl (i32.and (local.get $ki) (i32.const 255)) (i32.const 3)))))
-        (local.set $p (f64.add (local.get $rr)
-          (f64.mul (f64.mul (local.get $rr) (local.get $rr))
-            (f64.add (f64.const 0.5) (f64.mul (local.get $rr) (f64.add (f64.const 0.16666666666666666) (f64.mul (local.get $rr) (f64.const 0.041666666666666664))))))))
-        (f64.neg (f64.div (f64.const 1)
-          (f64.add (f64.const 1)
-            (f64.mul (f64.add (local.get $t) (f64.mul (local.get $t) (local.get $p)))
-                     (f64.load offset=2048 (i32.add (local.get $tab)
-                       (i32.shl (i32.add (i32.shr_s (local.get $ki) (i32.const 8)) (i32.const 1100)) (i32.const 3)))))))))
-      (else
-        (local.set $v (f64.sub (local.get $s) (f64.load (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 3))))))
-        (f64.store (i32.add (local.get $r) (i32.shl (local.get $i) (i32.const 3))) (local.get $v))
-        (local.get $v))))
+  ;; (ℓ′(m₀), ℓ′(m₁)), ℓ′(m) = −1/(1 + eᵐ), m clamped to [−708, 709] (as kernels-wasm-gd.wat's $ell2)
+  (func $ell2 (param $m v128) (param $tab i32) (result v128)
+    (local $x v128) (local $k v128) (local $r v128) (local $ki v128) (local $t v128) (local $p v128)
+    (local.set $x (f64x2.pmin (f64x2.pmax (local.get $m) (v128.const f64x2 -708 -708)) (v128.const f64x2 709 709)))
+    (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 369.3299304675746 369.3299304675746))))
+    (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 0.0027076061815023422 0.0027076061815023422)))
+                             (f64x2.mul (local.get $k) (v128.const f64x2 -7.440055859210031e-12 -7.440055859210031e-12))))
+    (local.set $ki (i32x4.trunc_sat_f64x2_s_zero (local.get $k)))
+    (local.set $t (f64x2.replace_lane 1
+      (v128.load64_splat (i32.add (local.get $tab) (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $ki)) (i32.const 255)) (i32.const 3))))
+      (f64.load (i32.add (local.get $tab) (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $ki)) (i32.const 255)) (i32.const 3))))))
+    (local.set $p (f64x2.add (local.get $r)
+      (f64x2.mul (f64x2.mul (local.get $r) (local.get $r))
+        (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r)
+          (f64x2.add (v128.const f64x2 0.16666666666666666 0.16666666666666666) (f64x2.mul (local.get $r) (v128.const f64x2 0.041666666666666664 0.041666666666666664))))))))
+    (f64x2.neg (f64x2.div (v128.const f64x2 1 1)
+      (f64x2.add (v128.const f64x2 1 1)
+        (f64x2.mul (f64x2.add (local.get $t) (f64x2.mul (local.get $t) (local.get $p)))
+          (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.add (i32x4.shr_s (local.get $ki) (i32.const 8)) (v128.const i32x4 1023 1023 1023 1023))) (i32.const 52)))))))
 
-  (func (export "fused_pass")
-    (param $a i32) (param $n i32) (param $d i32) (param $x i32) (param $y i32) (param $r i32) (param $out i32) (param $tab i32) (param $mode i32)
-    (local $i i32) (local $j i32) (local $row i32) (local $even i32)
-    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
-    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $xv v128)
-    (local $p0 f64) (local $p1 f64) (local $p2 f64) (local $p3 f64) (local $xs f64)
-    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
-    (local.set $row (i32.shl (local.get $d) (i32.const 3)))
-    (local.set $even (i32.shl (i32.and (local.get $d) (i32.const -2)) (i32.const 3)))
-    ;; out ← 0
-    (local.set $j (i32.const 0))
+  ;; f ← f + Σ_{j < cnt} aⱼ relu(Hᵀⱼ·) for cnt ≤ 4 units from unit j0 (pairs of examples; an odd n's last in lane 0)
+  (func $head_units (param $ht i32) (param $a i32) (param $f i32) (param $n i32) (param $j0 i32) (param $cnt i32)
+    (local $i i32) (local $row i32) (local $h0 i32) (local $h1 i32) (local $h2 i32) (local $h3 i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $z v128)
+    (local.set $row (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $h0 (i32.add (local.get $ht) (i32.mul (local.get $j0) (local.get $row))))
+    (local.set $h1 (i32.add (local.get $h0) (local.get $row)))
+    (local.set $h2 (i32.add (local.get $h1) (local.get $row)))
+    (local.set $h3 (i32.add (local.get $h2) (local.get $row)))
+    ;; the weights of missing units are 0 and their rows are read from unit j0's (any finite row would do)
+    (local.set $a0 (v128.load64_splat (i32.add (local.get $a) (i32.shl (local.get $j0) (i32.const 3)))))
+    (if (i32.gt_s (local.get $cnt) (i32.const 1)) (then (local.set $a1 (v128.load64_splat offset=8 (i32.add (local.get $a) (i32.shl (local.get $j0) (i32.const 3)))))) (else (local.set $h1 (local.get $h0))))
+    (if (i32.gt_s (local.get $cnt) (i32.const 2)) (then (local.set $a2 (v128.load64_splat offset=16 (i32.add (local.get $a) (i32.shl (local.get $j0) (i32.const 3)))))) (else (local.set $h2 (local.get $h0))))
+    (if (i32.gt_s (local.get $cnt) (i32.const 3)) (then (local.set $a3 (v128.load64_splat offset=24 (i32.add (local.get $a) (i32.shl (local.get $j0) (i32.const 3)))))) (else (local.set $h3 (local.get $h0))))
+    (block $e (loop $l
+      (br_if $e (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $row)))
+      (v128.store (i32.add (local.get $f) (local.get $i))
+        (f64x2.add (v128.load (i32.add (local.get $f) (local.get $i)))
+          (f64x2.add
+            (f64x2.add (f64x2.mul (local.get $a0) (f64x2.pmax (local.get $z) (v128.load (i32.add (local.get $h0) (local.get $i)))))
+                       (f64x2.mul (local.get $a1) (f64x2.pmax (local.get $z) (v128.load (i32.add (local.get $h1) (local.get $i))))))
+            (f64x2.add (f64x2.mul (local.get $a2) (f64x2.pmax (local.get $z) (v128.load (i32.add (local.get $h2) (local.get $i)))))
+                       (f64x2.mul (local.get $a3) (f64x2.pmax (local.get $z) (v128.load (i32.add (local.get $h3) (local.get $i)))))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $l)))
+    (if (i32.lt_u (local.get $i) (local.get $row)) (then
+      (v128.store64_lane 0 (i32.add (local.get $f) (local.get $i))
+        (f64x2.add (v128.load64_zero (i32.add (local.get $f) (local.get $i)))
+          (f64x2.add
+            (f64x2.add (f64x2.mul (local.get $a0) (f64x2.pmax (local.get $z) (v128.load64_zero (i32.add (local.get $h0) (local.get $i)))))
+                       (f64x2.mul (local.get $a1) (f64x2.pmax (local.get $z) (v128.load64_zero (i32.add (local.get $h1) (local.get $i))))))
+            (f64x2.add (f64x2.mul (local.get $a2) (f64x2.pmax (local.get $z) (v128.load64_zero (i32.add (local.get $h2) (local.get $i)))))
+                       (f64x2.mul (local.get $a3) (f64x2.pmax (local.get $z) (v128.load64_zero (i32.add (local.get $h3) (local.get $i))))))))))))
+
+  (func (export "relu_head") (param $ht i32) (param $a i32) (param $y i32) (param $g i32) (param $n i32) (param $w i32) (param $tab i32) (param $scale f64)
+    (local $i i32) (local $j i32) (local $row i32) (local $yv v128) (local $fv v128) (local $sv v128)
+    (local.set $row (i32.shl (local.get $n) (i32.const 3)))
     (block $z (loop $zl
-      (br_if $z (i32.ge_u (local.get $j) (local.get $row)))
-      (f64.store (i32.add (local.get $out) (local.get $j)) (f64.const 0))
-      (local.set $j (i32.add (local.get $j) (i32.const 8)))
+      (br_if $z (i32.ge_u (local.get $i) (local.get $row)))
+      (f64.store (i32.add (local.get $g) (local.get $i)) (f64.const 0))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
       (br $zl)))
-    (local.set $a0 (local.get $a))
-    ;; four rows per step
-    (block $done4 (loop $rows4
-      (br_if $done4 (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
-      (local.set $a1 (i32.add (local.get $a0) (local.get $row)))
-      (local.set $a2 (i32.add (local.get $a1) (local.get $row)))
-      (local.set $a3 (i32.add (local.get $a2) (local.get $row)))
-      (local.set $s0 (v128.const f64x2 0 0))
-      (local.set $s1 (v128.const f64x2 0 0))
-      (local.set $s2 (v128.const f64x2 0 0))
-      (local.set $s3 (v128.const f64x2 0 0))
-      (local.set $j (i32.const 0))
-      (block $dd (loop $dl
-        (br_if $dd (i32.gt_u (i32.add (local.get $j) (i32.const 32)) (local.get $even)))
-        (local.set $xv (v128.load offset=0 (i32.add (local.get $x) (local.get $j))))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))
-        (local.set $xv (v128.load offset=16 (i32.add (local.get $x) (local.get $j))))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=16 (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))
-        (local.set $j (i32.add (local.get $j) (i32.const 32)))
-        (br $dl)))
-      (if (i32.lt_u (local.get $j) (local.get $even)) (then
-        (local.set $xv (v128.load offset=0 (i32.add (local.get $x) (local.get $j))))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a0) (local.get $j))) (local.get $xv))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a1) (local.get $j))) (local.get $xv))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a2) (local.get $j))) (local.get $xv))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=0 (i32.add (local.get $a3) (local.get $j))) (local.get $xv))))))
-      (local.set $p0 (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
-      (local.set $p1 (f64.add (f64x2.extract_lane 0 (local.get $s1)) (f64x2.extract_lane 1 (local.get $s1))))
-      (local.set $p2 (f64.add (f64x2.extract_lane 0 (local.get $s2)) (f64x2.extract_lane 1 (local.get $s2))))
-      (local.set $p3 (f64.add (f64x2.extract_lane 0 (local.get $s3)) (f64x2.extract_lane 1 (local.get $s3))))
-      (if (i32.and (local.get $d) (i32.const 1)) (then
-        (local.set $xs (f64.load (i32.add (local.get $x) (local.get $even))))
-        (local.set $p0 (f64.add (local.get $p0) (f64.mul (f64.load (i32.add (local.get $a0) (local.get $even))) (local.get $xs))))
-        (local.set $p1 (f64.add (local.get $p1) (f64.mul (f64.load (i32.add (local.get $a1) (local.get $even))) (local.get $xs))))
-        (local.set $p2 (f64.add (local.get $p2) (f64.mul (f64.load (i32.add (local.get $a2) (local.get $even))) (local.get $xs))))
-        (local.set $p3 (f64.add (local.get $p3) (f64.mul (f64.load (i32.add (local.get $a3) (local.get $even))) (local.get $xs))))))
-      (local.set $p0 (call $rho (local.get $p0) (local.get $i) (local.get $y) (local.get $r) (local.get $tab) (local.get $mode)))
-      (local.set $p1 (call $rho (local.get $p1) (i32.add (local.get $i) (i32.const 1)) (local.get $y) (local.get $r) (local.get $tab) (local.get $mode)))
-      (local.set $p2 (call $rho (local.get $p2) (i32.add (local.get $i) (i32.const 2)) (local.get $y) (local.get $r) (local.get $tab) (local.get $mode)))
-      (local.set $p3 (call $rho (local.get $p3) (i32.add (local.get $i) (i32.const 3)) (local.get $y) (local.get $r) (local.get $tab) (local.get $mode)))
-      (local.set $v0 (f64x2.splat (local.get $p0)))
-      (local.set $v1 (f64x2.splat (local.get $p1)))
-      (local.set $v2 (f64x2.splat (local.get $p2)))
-      (local.set $v3 (f64x2.splat (local.get $p3)))
-      (local.set $j (i32.const 0))
-      (block $ad (loop $al
-        (br_if $ad (i32.gt_u (i32.add (local.get $j) (i32.const 32)) (local.get $even)))
-        (v128.store offset=0 (i32.add (local.get $out) (local.get $j))
-          (f64x2.add (v128.load offset=0 (i32.add (local.get $out) (local.get $j)))
-            (f64x2.add
-              (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=0 (i32.add (local.get $a0) (local.get $j))))
-                         (f64x2.mul (local.get $v1) (v128.load offset=0 (i32.add (local.get $a1) (local.get $j)))))
-              (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=0 (i32.add (local.get $a2) (local.get $j))))
-                         (f64x2.mul (local.get $v3) (v128.load offset=0 (i32.add (local.get $a3) (local.get $j))))))))
-        (v128.store offset=16 (i32.add (local.get $out) (local.get $j))
-          (f64x2.add (v128.load offset=16 (i32.add (local.get $out) (local.get $j)))
-            (f64x2.add
-              (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=16 (i32.add (local.get $a0) (local.get $j))))
-                         (f64x2.mul (local.get $v1) (v128.load offset=16 (i32.add (local.get $a1) (local.get $j)))))
-              (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=16 (i32.add (local.get $a2) (local.get $j))))
-                         (f64x2.mul (local.get $v3) (v128.load offset=16 (i32.add (local.get $a3) (local.get $j))))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 32)))
-        (br $al)))
-      (if (i32.lt_u (local.get $j) (local.get $even)) (then
-        (v128.store offset=0 (i32.add (local.get $out) (local.get $j))
-          (f64x2.add (v128.load offset=0 (i32.add (local.get $out) (local.get $j)))
-            (f64x2.add
-              (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=0 (i32.add (local.get $a0) (local.get $j))))
-                         (f64x2.mul (local.get $v1) (v128.load offset=0 (i32.add (local.get $a1) (local.get $j)))))
-              (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=0 (i32.add (local.get $a2) (local.get $j))))
-                         (f64x2.mul (local.get $v3) (v128.load offset=0 (i32.add (local.get $a3) (local.get $j))))))))))
-      (if (i32.and (local.get $d) (i32.const 1)) (then
-        (f64.store (i32.add (local.get $out) (local.get $even))
-          (f64.add (f64.load (i32.add (local.get $out) (local.get $even)))
-            (f64.add
-              (f64.add (f64.mul (local.get $p0) (f64.load (i32.add (local.get $a0) (local.get $even))))
-                       (f64.mul (local.get $p1) (f64.load (i32.add (local.get $a1) (local.get $even)))))
-              (f64.add (f64.mul (local.get $p2) (f64.load (i32.add (local.get $a2) (local.get $even))))
-                       (f64.mul (local.get $p3) (f64.load (i32.add (local.get $a3) (local.get $even))))))))))
-      (local.set $a0 (i32.add (local.get $a3) (local.get $row)))
-      (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br $rows4)))
-    ;; the last n mod 4 rows, one at a time
-    (block $done1 (loop $rows1
-      (br_if $done1 (i32.ge_s (local.get $i) (local.get $n)))
-      (local.set $s0 (v128.const f64x2 0 0))
-      (local.set $j (i32.const 0))
-      (block $dd1 (loop $dl1
-        (br_if $dd1 (i32.ge_u (local.get $j) (local.get $even)))
-        (local.set $s0 (f64x2.add (local.get $s0)
-          (f64x2.mul (v128.load (i32.add (local.get $a0) (local.get $j))) (v128.load (i32.add (local.get $x) (local.get $j))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
-        (br $dl1)))
-      (local.set $p0 (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
-      (if (i32.and (local.get $d) (i32.const 1)) (then
-        (local.set $p0 (f64.add (local.get $p0)
-          (f64.mul (f64.load (i32.add (local.get $a0) (local.get $even))) (f64.load (i32.add (local.get $x) (local.get $even))))))))
-      (local.set $p0 (call $rho (local.get $p0) (local.get $i) (local.get $y) (local.get $r) (local.get $tab) (local.get $mode)))
-      (local.set $v0 (f64x2.splat (local.get $p0)))
-      (local.set $j (i32.const 0))
-      (block $ad1 (loop $al1
-        (br_if $ad1 (i32.ge_u (local.get $j) (local.get $even)))
-        (v128.store (i32.add (local.get $out) (local.get $j))
-          (f64x2.add (v128.load (i32.add (local.get $out) (local.get $j)))
-                     (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $a0) (local.get $j))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
-        (br $al1)))
-      (if (i32.and (local.get $d) (i32.const 1)) (then
-        (f64.store (i32.add (local.get $out) (local.get $even))
-          (f64.add (f64.load (i32.add (local.get $out) (local.get $even)))
-                   (f64.mul (local.get $p0) (f64.load (i32.add (local.get $a0) (local.get $even))))))))
-      (local.set $a0 (i32.add (local.get $a0) (local.get $row)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $rows1))))
-
-  ;; gemm_nn(a, b, c, n, m, k): C ← A B with A n×k, B k×m, C n×m. A 4×4 block of C lives in eight
-  ;; f64x2 registers while p runs over k: per p, two loads of B's row and four broadcast loads of
-  ;; A's column give 16 multiply-adds. Leftover columns (m mod 4) and rows (n mod 4) go scalar.
-  (func (export "gemm_nn") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $m i32) (param $k i32)
-    (local $i i32) (local $j i32) (local $p i32) (local $n4 i32) (local $m4 i32)
-    (local $ai i32) (local $bp i32) (local $ci i32) (local $sa i32) (local $sb i32) (local $sc i32)
-    (local $b01 v128) (local $b23 v128) (local $x v128)
-    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
-    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
-    (local $s f64)
-    (local.set $sa (i32.shl (local.get $k) (i32.const 3)))   ;; bytes per row of A
-    (local.set $sb (i32.shl (local.get $m) (i32.const 3)))   ;; bytes per row of B and of C
-    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
-    (local.set $m4 (i32.and (local.get $m) (i32.const -4)))
-    (block $id (loop $il
-      (br_if $id (i32.ge_s (local.get $i) (local.get $n4)))
-      (local.set $j (i32.const 0))
-      (block $jd (loop $jl
-        (br_if $jd (i32.ge_s (local.get $j) (local.get $m4)))
-        (local.set $c00 (v128.const f64x2 0 0)) (local.set $c01 (v128.const f64x2 0 0))
-        (local.set $c10 (v128.const f64x2 0 0)) (local.set $c11 (v128.const f64x2 0 0))
-        (local.set $c20 (v128.const f64x2 0 0)) (local.set $c21 (v128.const f64x2 0 0))
-        (local.set $c30 (v128.const f64x2 0 0)) (local.set $c31 (v128.const f64x2 0 0))
-        (local.set $ai (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa))))
-        (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $p (i32.const 0))
-        (block $pd (loop $pl
-          (br_if $pd (i32.ge_s (local.get $p) (local.get $k)))
-          (local.set $b01 (v128.load (local.get $bp)))
-          (local.set $b23 (v128.load offset=16 (local.get $bp)))
-          (local.set $x (v128.load64_splat (local.get $ai)))
-          (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $b01))))
-          (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $b23))))
-          (local.set $x (v128.load64_splat (i32.add (local.get $ai) (local.get $sa))))
-          (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $b01))))
-          (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $b23))))
-          (local.set $x (v128.load64_splat (i32.add (local.get $ai) (i32.shl (local.get $sa) (i32.const 1)))))
-          (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $b01))))
-          (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $b23))))
-          (local.set $x (v128.load64_splat (i32.add (local.get $ai) (i32.mul (local.get $sa) (i32.const 3)))))
-          (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $b01))))
-          (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $b23))))
-          (local.set $ai (i32.add (local.get $ai) (i32.const 8)))
-          (local.set $bp (i32.add (local.get $bp) (local.get $sb)))
-          (local.set $p (i32.add (local.get $p) (i32.const 1)))
-          (br $pl)))
-        (local.set $ci (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sb)) (i32.shl (local.get $j) (i32.const 3)))))
-        (v128.store (local.get $ci) (local.get $c00))
-        (v128.store offset=16 (local.get $ci) (local.get $c01))
-        (local.set $ci (i32.add (local.get $ci) (local.get $sb)))
-        (v128.store (local.get $ci) (local.get $c10))
-        (v128.store offset=16 (local.get $ci) (local.get $c11))
-        (local.set $ci (i32.add (local.get $ci) (local.get $sb)))
-        (v128.store (local.get $ci) (local.get $c20))
-        (v128.store offset=16 (local.get $ci) (local.get $c21))
-        (local.set $ci (i32.add (local.get $ci) (local.get $sb)))
-        (v128.store (local.get $ci) (local.get $c30))
-        (v128.store offset=16 (local.get $ci) (local.get $c31))
-        (local.set $j (i32.add (local.get $j) (i32.const 4)))
-        (br $jl)))
-      (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br $il)))
-    ;; scalar rest: every (i, j) with i ≥ n4 or j ≥ m4
+    (block $e (loop $l
+      (br_if $e (i32.ge_s (local.get $j) (local.get $w)))
+      (call $head_units (local.get $ht) (local.get $a) (local.get $g) (local.get $n) (local.get $j)
+        (select (i32.sub (local.get $w) (local.get $j)) (i32.const 4) (i32.lt_s (i32.sub (local.get $w) (local.get $j)) (i32.const 4))))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $l)))
+    ;; g = y·ℓ′(y f)·scale, two examples at a time (an odd n's last one in lane 0 of a pair)
+    (local.set $sv (f64x2.splat (local.get $scale)))
     (local.set $i (i32.const 0))
-    (block $rd (loop $rl
-      (br_if $rd (i32.ge_s (local.get $i) (local.get $n)))
-      (local.set $j (select (i32.const 0) (local.get $m4) (i32.ge_s (local.get $i) (local.get $n4))))
-      (block $cd (loop $cl
-        (br_if $cd (i32.ge_s (local.get $j) (local.get $m)))
-        (local.set $s (f64.const 0))
-        (local.set $ai (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa))))
-        (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $p (i32.const 0))
-        (block $sd (loop $sl
-          (br_if $sd (i32.ge_s (local.get $p) (local.get $k)))
-          (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $ai)) (f64.load (local.get $bp)))))
-          (local.set $ai (i32.add (local.get $ai) (i32.const 8)))
-          (local.set $bp (i32.add (local.get $bp) (local.get $sb)))
-          (local.set $p (i32.add (local.get $p) (i32.const 1)))
-          (br $sl)))
-        (f64.store (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sb)) (i32.shl (local.get $j) (i32.const 3)))) (local.get $s))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $cl)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $rl))))
+    (block $ge (loop $gl
+      (br_if $ge (i32.ge_u (local.get $i) (local.get $row)))
+      (local.set $yv (v128.load64_zero (i32.add (local.get $y) (local.get $i))))
+      (local.set $fv (v128.load64_zero (i32.add (local.get $g) (local.get $i))))
+      (if (i32.lt_u (i32.add (local.get $i) (i32.const 8)) (local.get $row)) (then
+        (local.set $yv (v128.load (i32.add (local.get $y) (local.get $i))))
+        (local.set $fv (v128.load (i32.add (local.get $g) (local.get $i))))))
+      (local.set $yv (f64x2.mul (f64x2.mul (local.get $yv)
+        (call $ell2 (f64x2.mul (local.get $yv) (local.get $fv)) (local.get $tab))) (local.get $sv)))
+      (v128.store64_lane 0 (i32.add (local.get $g) (local.get $i)) (local.get $yv))
+      (if (i32.lt_u (i32.add (local.get $i) (i32.const 8)) (local.get $row)) (then
+        (v128.store64_lane offset=8 1 (i32.add (local.get $g) (local.get $i)) (local.get $yv))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $gl))))
 
-  ;; gemm_tn(a, b, c, n, m, q): C ← Aᵀ B with A n×m, B n×q, C m×q; the same 4×4 register block as
-  ;; gemm_nn, with A read down its columns (four adjacent entries of a row of A per step).
-  (func (export "gemm_tn") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $m i32) (param $q i32)
-    (local $i i32) (local $j i32) (local $p i32) (local $m4 i32) (local $q4 i32)
-    (local $ap i32) (local $bp i32) (local $ci i32) (local $sa i32) (local $sb i32)
-    (local $b01 v128) (local $b23 v128) (local $x v128)
-    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
-    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
-    (local $s f64)
-    (local.set $sa (i32.shl (local.get $m) (i32.const 3)))   ;; bytes per row of A
-    (local.set $sb (i32.shl (local.get $q) (i32.const 3)))   ;; bytes per row of B and of C
-    (local.set $m4 (i32.and (local.get $m) (i32.const -4)))
-    (local.set $q4 (i32.and (local.get $q) (i32.const -4)))
-    ;; C rows i..i+3 (columns i..i+3 of A), C columns j..j+3
-    (block $id (loop $il
-      (br_if $id (i32.ge_s (local.get $i) (local.get $m4)))
-      (local.set $j (i32.const 0))
-      (block $jd (loop $jl
-        (br_if $jd (i32.ge_s (local.get $j) (local.get $q4)))
-        (local.set $c00 (v128.const f64x2 0 0)) (local.set $c01 (v128.const f64x2 0 0))
-        (local.set $c10 (v128.const f64x2 0 0)) (local.set $c11 (v128.const f64x2 0 0))
-        (local.set $c20 (v128.const f64x2 0 0)) (local.set $c21 (v128.const f64x2 0 0))
-        (local.set $c30 (v128.const f64x2 0 0)) (local.set $c31 (v128.const f64x2 0 0))
-        (local.set $ap (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))
-        (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $p (i32.const 0))
-        (block $pd (loop $pl
-          (br_if $pd (i32.ge_s (local.get $p) (local.get $n)))
-          (local.set $b01 (v128.load (local.get $bp)))
-          (local.set $b23 (v128.load offset=16 (local.get $bp)))
-          (local.set $x (v128.load64_splat (local.get $ap)))
-          (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $b01))))
-          (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $b23))))
-          (local.set $x (v128.load64_splat offset=8 (local.get $ap)))
-          (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $b01))))
-          (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $b23))))
-          (local.set $x (v128.load64_splat offset=16 (local.get $ap)))
-          (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $b01))))
-          (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $b23))))
-          (local.set $x (v128.load64_splat offset=24 (local.get $ap)))
-          (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $b01))))
-          (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $b23))))
-          (local.set $ap (i32.add (local.get $ap) (local.get $sa)))
-          (local.set $bp (i32.add (local.get $bp) (local.get $sb)))
-          (local.set $p (i32.add (local.get $p) (i32.const 1)))
-          (br $pl)))
-        (local.set $ci (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sb)) (i32.shl (local.get $j) (i32.const 3)))))
-        (v128.store (local.get $ci) (local.get $c00))
-        (v128.store offset=16 (local.get $ci) (local.get $c01))
-        (local.set $ci (i32.add (local.get $ci) (local.get $sb)))
-        (v128.store (local.get $ci) (local.get $c10))
-        (v128.store offset=16 (local.get $ci) (local.get $c11))
-        (local.set $ci (i32.add (local.get $ci) (local.get $sb)))
-        (v128.store (local.get $ci) (local.get $c20))
-        (v128.store offset=16 (local.get $ci) (local.get $c21))
-        (local.set $ci (i32.add (local.get $ci) (local.get $sb)))
-        (v128.store (local.get $ci) (local.get $c30))
-        (v128.store offset=16 (local.get $ci) (local.get $c31))
-        (local.set $j (i32.add (local.get $j) (i32.const 4)))
-        (br $jl)))
-      (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br $il)))
-    ;; scalar rest: every (i, j) with i ≥ m4 or j ≥ q4
-    (local.set $i (i32.const 0))
-    (block $rd (loop $rl
-      (br_if $rd (i32.ge_s (local.get $i) (local.get $m)))
-      (local.set $j (select (i32.const 0) (local.get $q4) (i32.ge_s (local.get $i) (local.get $m4))))
-      (block $cd (loop $cl
-        (br_if $cd (i32.ge_s (local.get $j) (local.get $q)))
-        (local.set $s (f64.const 0))
-        (local.set $ap (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))
-        (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $p (i32.const 0))
-        (block $sd (loop $sl
-          (br_if $sd (i32.ge_s (local.get $p) (local.get $n)))
-          (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $ap)) (f64.load (local.get $bp)))))
-          (local.set $ap (i32.add (local.get $ap) (local.get $sa)))
-          (local.set $bp (i32.add (local.get $bp) (local.get $sb)))
-          (local.set $p (i32.add (local.get $p) (i32.const 1)))
-          (br $sl)))
-        (f64.store (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sb)) (i32.shl (local.get $j) (i32.const 3)))) (local.get $s))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $cl)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $rl))))
-
-  ;; relu_logistic_head(h, gh, a, ga, y, n, w, tab, scale): the output layer of a two-layer ReLU net
-  ;; f(xᵢ) = Σⱼ aⱼ relu(Hᵢⱼ) under the logistic loss, for pre-activations H (n×w) and labels y:
-  ;;   gᵢ = −yᵢ σ(−yᵢ fᵢ) · scale,  ga ← Σᵢ gᵢ relu(Hᵢ·),  Gₕ ← (g aᵀ) ⊙ [H > 0]  (n×w).
-  ;; relu and the mask use H > 0 (NaN counts as off), as the TypeScript loop does.
-  (func (export "relu_logistic_head")
-    (param $h i32) (param $gh i32) (param $a i32) (param $ga i32) (param $y i32) (param $n i32) (param $w i32) (param $tab i32) (param $scale f64)
-    (local $i i32) (local $j i32) (local $row i32) (local $even i32) (local $hi i32) (local $gi i32)
-    (local $acc v128) (local $hv v128) (local $mask v128) (local $r v128) (local $gv v128)
-    (local $f f64) (local $yi f64) (local $g f64) (local $hs f64)
-    (local.set $row (i32.shl (local.get $w) (i32.const 3)))
-    (local.set $even (i32.shl (i32.and (local.get $w) (i32.const -2)) (i32.const 3)))
-    (local.set $j (i32.const 0))
+  ;; the table of subset sums of the rows yb[0..cnt) (each dp numbers): t[s] = t[s with its lowest bit cleared] + yb[that bit]
+  (func $subset_sums (param $t i32) (param $yb i32) (param $cnt i32) (param $rowb i32)
+    (local $s i32) (local $dst i32) (local $src i32) (local $add i32) (local $p i32) (local $quad i32)
+    (local.set $quad (i32.and (local.get $rowb) (i32.const -32)))
+    (local.set $p (i32.const 0))
     (block $z (loop $zl
-      (br_if $z (i32.ge_u (local.get $j) (local.get $row)))
-      (f64.store (i32.add (local.get $ga) (local.get $j)) (f64.const 0))
-      (local.set $j (i32.add (local.get $j) (i32.const 8)))
+      (br_if $z (i32.ge_u (local.get $p) (local.get $rowb)))
+      (v128.store (i32.add (local.get $t) (local.get $p)) (v128.const f64x2 0 0))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
       (br $zl)))
-    (local.set $hi (local.get $h))
-    (local.set $gi (local.get $gh))
-    (block $id (loop $il
-      (br_if $id (i32.ge_s (local.get $i) (local.get $n)))
-      ;; f = Σⱼ aⱼ relu(hᵢⱼ)
-      (local.set $acc (v128.const f64x2 0 0))
-      (local.set $j (i32.const 0))
-      (block $fd (loop $fl
-        (br_if $fd (i32.ge_u (local.get $j) (local.get $even)))
-        (local.set $hv (v128.load (i32.add (local.get $hi) (local.get $j))))
-        (local.set $r (v128.and (local.get $hv) (f64x2.gt (local.get $hv) (v128.const f64x2 0 0))))
-        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $r) (v128.load (i32.add (local.get $a) (local.get $j))))))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
-        (br $fl)))
-      (local.set $f (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
-      (if (i32.and (local.get $w) (i32.const 1)) (then
-        (local.set $hs (f64.load (i32.add (local.get $hi) (local.get $even))))
-        (if (f64.gt (local.get $hs) (f64.const 0)) (then
-          (local.set $f (f64.add (local.get $f) (f64.mul (local.get $hs) (f64.load (i32.add (local.get $a) (local.get $even))))))))))
-      ;; g = −y σ(−y f)·scale  ($logistic(m) = −σ(−m))
-      (local.set $yi (f64.load (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 3)))))
-      (local.set $g (f64.mul (f64.mul (local.get $yi) (call $logistic (f64.mul (local.get $yi) (local.get $f)) (local.get $tab))) (local.get $scale)))
-      (local.set $gv (f64x2.splat (local.get $g)))
-      ;; ga += g relu(hᵢ), Gₕᵢ = g a ⊙ [hᵢ > 0]
-      (local.set $j (i32.const 0))
-      (block $bd (loop $bl
-        (br_if $bd (i32.ge_u (local.get $j) (local.get $even)))
-        (local.set $hv (v128.load (i32.add (local.get $hi) (local.get $j))))
-        (local.set $mask (f64x2.gt (local.get $hv) (v128.const f64x2 0 0)))
-        (v128.store (i32.add (local.get $ga) (local.get $j))
-          (f64x2.add (v128.load (i32.add (local.get $ga) (local.get $j)))
-                     (f64x2.mul (local.get $gv) (v128.and (local.get $hv) (local.get $mask)))))
-        (v128.store (i32.add (local.get $gi) (local.get $j))
-          (v128.and (f64x2.mul (local.get $gv) (v128.load (i32.add (local.get $a) (local.get $j)))) (local.get $mask)))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
-        (br $bl)))
-      (if (i32.and (local.get $w) (i32.const 1)) (then
-        (local.set $hs (f64.load (i32.add (local.get $hi) (local.get $even))))
-        (if (f64.gt (local.get $hs) (f64.const 0))
-          (then
-            (f64.store (i32.add (local.get $ga) (local.get $even))
-              (f64.add (f64.load (i32.add (local.get $ga) (local.get $even))) (f64.mul (local.get $g) (local.get $hs))))
-            (f64.store (i32.add (local.get $gi) (local.get $even))
-              (f64.mul (local.get $g) (f64.load (i32.add (local.get $a) (local.get $even))))))
-          (else (f64.store (i32.add (local.get $gi) (local.get $even)) (f64.const 0))))))
-      (local.set $hi (i32.add (local.get $hi) (local.get $row)))
-      (local.set $gi (i32.add (local.get $gi) (local.get $row)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $il)))))
+    (local.set $s (i32.const 1))
+    (block $e (loop $l
+      (br_if $e (i32.ge_u (local.get $s) (i32.shl (i32.const 1) (local.get $cnt))))
+      (local.set $dst (i32.add (local.get $t) (i32.mul (local.get $s) (local.get $rowb))))
+      (local.set $src (i32.add (local.get $t) (i32.mul (i32.and (local.get $s) (i32.sub (local.get $s) (i32.const 1))) (local.get $rowb))))
+      (local.set $add (i32.add (local.get $yb) (i32.mul (i32.ctz (local.get $s)) (local.get $rowb))))
+      (local.set $p (i32.const 0))
+      (block $pe (loop $pl
+        (br_if $pe (i32.ge_u (local.get $p) (local.get $quad)))
+        (v128.store (i32.add (local.get $dst) (local.get $p))
+          (f64x2.add (v128.load (i32.add (local.get $src) (local.get $p))) (v128.load (i32.add (local.get $add) (local.get $p)))))
+        (v128.store offset=16 (i32.add (local.get $dst) (local.get $p))
+          (f64x2.add (v128.load offset=16 (i32.add (local.get $src) (local.get $p))) (v128.load offset=16 (i32.add (local.get $add) (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (br $pl)))
+      (if (i32.lt_u (local.get $p) (local.get $rowb)) (then
+        (v128.store (i32.add (local.get $dst) (local.get $p))
+          (f64x2.add (v128.load (i32.add (local.get $src) (local.get $p))) (v128.load (i32.add (local.get $add) (local.get $p)))))))
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (br $l))))
+
+  ;; for every unit j: the mask bits of examples i0 … i0+cnt−1 pick t's row to add to gwⱼ; gaⱼ += Σ gᵢ relu(Hᵀⱼᵢ).
+  ;; Full chunks (cnt = 6) run three pairs unrolled; the table row is added two pairs per step (dp/2 pairs).
+  (func $chunk_units (param $ht i32) (param $g i32) (param $gw i32) (param $ga i32) (param $t i32) (param $n i32) (param $w i32) (param $i0 i32) (param $cnt i32) (param $rowb i32)
+    (local $j i32) (local $hp i32) (local $gp i32) (local $r i32) (local $idx i32) (local $hv v128) (local $h1 v128) (local $h2 v128) (local $acc v128)
+    (local $g0 v128) (local $g1 v128) (local $g2 v128) (local $src i32) (local $dst i32) (local $p i32) (local $quad i32) (local $nrow i32) (local $gaj i32)
+    (local.set $gp (i32.add (local.get $g) (i32.shl (local.get $i0) (i32.const 3))))
+    (local.set $quad (i32.and (local.get $rowb) (i32.const -32)))
+    (local.set $nrow (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $hp (i32.add (local.get $ht) (i32.shl (local.get $i0) (i32.const 3))))
+    (local.set $dst (local.get $gw))
+    (local.set $gaj (local.get $ga))
+    (if (i32.eq (local.get $cnt) (i32.const 6)) (then
+      (local.set $g0 (v128.load (local.get $gp)))
+      (local.set $g1 (v128.load offset=16 (local.get $gp)))
+      (local.set $g2 (v128.load offset=32 (local.get $gp)))))
+    (block $e (loop $l
+      (br_if $e (i32.ge_s (local.get $j) (local.get $w)))
+      (if (i32.eq (local.get $cnt) (i32.const 6))
+        (then
+          (local.set $hv (v128.load (local.get $hp)))
+          (local.set $h1 (v128.load offset=16 (local.get $hp)))
+          (local.set $h2 (v128.load offset=32 (local.get $hp)))
+          (local.set $acc (f64x2.add
+            (f64x2.add (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $hv)) (local.get $g0))
+                       (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $h1)) (local.get $g1)))
+            (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $h2)) (local.get $g2))))
+          (local.set $idx (i32.or (i64x2.bitmask (f64x2.gt (local.get $hv) (v128.const f64x2 0 0)))
+            (i32.or (i32.shl (i64x2.bitmask (f64x2.gt (local.get $h1) (v128.const f64x2 0 0))) (i32.const 2))
+                    (i32.shl (i64x2.bitmask (f64x2.gt (local.get $h2) (v128.const f64x2 0 0))) (i32.const 4))))))
+        (else
+          ;; a last, shorter chunk: pairs, an odd last example in lane 0 (lane 1 zero: off, relu 0)
+          (local.set $idx (i32.const 0))
+          (local.set $acc (v128.const f64x2 0 0))
+          (local.set $r (i32.const 0))
+          (block $re (loop $rl
+            (br_if $re (i32.ge_s (local.get $r) (local.get $cnt)))
+            (if (i32.lt_s (i32.add (local.get $r) (i32.const 1)) (local.get $cnt))
+              (then
+                (local.set $hv (v128.load (i32.add (local.get $hp) (i32.shl (local.get $r) (i32.const 3)))))
+                (local.set $g0 (v128.load (i32.add (local.get $gp) (i32.shl (local.get $r) (i32.const 3))))))
+              (else
+                (local.set $hv (v128.load64_zero (i32.add (local.get $hp) (i32.shl (local.get $r) (i32.const 3)))))
+                (local.set $g0 (v128.load64_zero (i32.add (local.get $gp) (i32.shl (local.get $r) (i32.const 3)))))))
+            (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $hv)) (local.get $g0))))
+            (local.set $idx (i32.or (local.get $idx)
+              (i32.shl (i64x2.bitmask (f64x2.gt (local.get $hv) (v128.const f64x2 0 0))) (local.get $r))))
+            (local.set $r (i32.add (local.get $r) (i32.const 2)))
+            (br $rl)))))
+      (f64.store (local.get $gaj)
+        (f64.add (f64.load (local.get $gaj)) (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))))
+      ;; gwⱼ += t[idx] (idx = 0 adds nothing)
+      (if (local.get $idx) (then
+        (local.set $src (i32.add (local.get $t) (i32.mul (local.get $idx) (local.get $rowb))))
+        (local.set $p (i32.const 0))
+        (block $pe (loop $pl
+          (br_if $pe (i32.ge_u (local.get $p) (local.get $quad)))
+          (v128.store (i32.add (local.get $dst) (local.get $p))
+            (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $p))) (v128.load (i32.add (local.get $src) (local.get $p)))))
+          (v128.store offset=16 (i32.add (local.get $dst) (local.get $p))
+            (f64x2.add (v128.load offset=16 (i32.add (local.get $dst) (local.get $p))) (v128.load offset=16 (i32.add (local.get $src) (local.get $p)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 32)))
+          (br $pl)))
+        (if (i32.lt_u (local.get $p) (local.get $rowb)) (then
+          (v128.store (i32.add (local.get $dst) (local.get $p))
+            (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $p))) (v128.load (i32.add (local.get $src) (local.get $p)))))))))
+      (local.set $hp (i32.add (local.get $hp) (local.get $nrow)))
+      (local.set $dst (i32.add (local.get $dst) (local.get $rowb)))
+      (local.set $gaj (i32.add (local.get $gaj) (i32.const 8)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $l))))
+
+  (func (export "relu_grads") (param $ht i32) (param $x i32) (param $g i32) (param $a i32) (param $gw i32) (param $ga i32)
+    (param $n i32) (param $d i32) (param $w i32) (param $t i32) (param $yb i32)
+    (local $rowb i32) (local $i0 i32) (local $cnt i32) (local $r i32) (local $k i32) (local $p i32) (local $gv f64) (local $src i32) (local $dst i32)
+    (local.set $rowb (i32.shl (i32.and (i32.add (local.get $d) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    ;; gw ← 0, ga ← 0
+    (block $z (loop $zl
+      (br_if $z (i32.ge_u (local.get $p) (i32.mul (local.get $w) (local.get $rowb))))
+      (v128.store (i32.add (local.get $gw) (local.get $p)) (v128.const f64x2 0 0))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (br $zl)))
+    (local.set $p (i32.const 0))
+    (block $z2 (loop $zl2
+      (br_if $z2 (i32.ge_u (local.get $p) (i32.shl (local.get $w) (i32.const 3))))
+      (f64.store (i32.add (local.get $ga) (local.get $p)) (f64.const 0))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $zl2)))
+    (block $e (loop $l
+      (br_if $e (i32.ge_s (local.get $i0) (local.get $n)))
+      (local.set $cnt (select (i32.sub (local.get $n) (local.get $i0)) (i32.const 6) (i32.lt_s (i32.sub (local.get $n) (local.get $i0)) (i32.const 6))))
+      ;; yb[r] = g_{i0+r} x_{i0+r}, zero-padded to dp
+      (local.set $r (i32.const 0))
+      (block $ye (loop $yl
+        (br_if $ye (i32.ge_s (local.get $r) (local.get $cnt)))
+        (local.set $gv (f64.load (i32.add (local.get $g) (i32.shl (i32.add (local.get $i0) (local.get $r)) (i32.const 3)))))
+        (local.set $src (i32.add (local.get $x) (i32.shl (i32.mul (i32.add (local.get $i0) (local.get $r)) (local.get $d)) (i32.const 3))))
+        (local.set $dst (i32.add (local.get $yb) (i32.mul (local.get $r) (local.get $rowb))))
+        (f64.store (i32.sub (i32.add (local.get $dst) (local.get $rowb)) (i32.const 8)) (f64.const 0))
+        (local.set $k (i32.const 0))
+        (block $ke (loop $kl
+          (br_if $ke (i32.ge_s (local.get $k) (local.get $d)))
+          (f64.store (i32.add (local.get $dst) (i32.shl (local.get $k) (i32.const 3)))
+            (f64.mul (local.get $gv) (f64.load (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const 3))))))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br $kl)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $yl)))
+      (call $subset_sums (local.get $t) (local.get $yb) (local.get $cnt) (local.get $rowb))
+      (call $chunk_units (local.get $ht) (local.get $g) (local.get $gw) (local.get $ga) (local.get $t) (local.get $n) (local.get $w) (local.get $i0) (local.get $cnt) (local.get $rowb))
+      (local.set $i0 (i32.add (local.get $i0) (i32.const 6)))
+      (br $l)))
+    ;; gwⱼ ← aⱼ gwⱼ
+    (local.set $k (i32.const 0))
+    (block $ae (loop $al
+      (br_if $ae (i32.ge_s (local.get $k) (local.get $w)))
+      (local.set $dst (i32.add (local.get $gw) (i32.mul (local.get $k) (local.get $rowb))))
+      (local.set $p (i32.const 0))
+      (block $pe (loop $pl
+        (br_if $pe (i32.ge_u (local.get $p) (local.get $rowb)))
+        (v128.store (i32.add (local.get $dst) (local.get $p))
+          (f64x2.mul (v128.load64_splat (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3)))) (v128.load (i32.add (local.get $dst) (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $pl)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $al)))))

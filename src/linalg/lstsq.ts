@@ -58,3 +58,40 @@ export function lstsqMinNorm(A: Matrix, b: Float64Array, rtol: number = defaultR
   }
   return x;
 }
+
+/**
+ * For A (m×n) of full row rank m ≤ n: x = A⁺b (the least-norm solution of Ax = b) and the λ with Aᵀλ = x,
+ * λ = (AAᵀ)⁻¹b, from one pivoted QR of Aᵀ: AᵀP = QR gives x = Q R⁻ᵀ Pᵀb and Pᵀλ = R⁻¹R⁻ᵀPᵀb. Returns
+ * undefined when A is wider than tall is false (m > n) or not safely of full row rank (the same gate as
+ * lstsqMinNorm's QR route); then use lstsqMinNorm twice.
+ */
+export function minNormWithMultipliers(A: Matrix, b: Float64Array): { x: Float64Array; lambda: Float64Array } | undefined {
+  const m = A.rows, n = A.cols;
+  if (b.length !== m) throw new RangeError(`minNormWithMultipliers: matrix has ${m} rows, b has ${b.length} entries`);
+  if (m === 0 || m > n) return undefined;
+  const W = A.transpose(); // n×m, tall
+  const w = W.data;
+  const tau = new Float64Array(m);
+  const perm = new Int32Array(m);
+  qrCompactInPlace(W, tau, perm);
+  const r00 = Math.abs(w[0]);
+  const gate = Math.max(SQRT_EPS, 1e4 * defaultRtol(m, n)) * r00;
+  if (!(r00 > 0 && Number.isFinite(r00))) return undefined;
+  for (let j = 0; j < m; j++) if (!(Math.abs(w[j * m + j]) > gate)) return undefined;
+  // Rᵀ z = Pᵀ b (forward), x = Q [z; 0]; R v = z (backward), λ = P v
+  const z = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    let s = b[perm[i]];
+    for (let c = 0; c < i; c++) s -= w[c * m + i] * z[c];
+    z[i] = s / w[i * m + i];
+  }
+  const v = z.slice(0, m);
+  for (let i = m - 1; i >= 0; i--) {
+    let s = v[i];
+    for (let c = i + 1; c < m; c++) s -= w[i * m + c] * v[c];
+    v[i] = s / w[i * m + i];
+  }
+  const lambda = new Float64Array(m);
+  for (let j = 0; j < m; j++) lambda[perm[j]] = v[j];
+  return { x: applyQ(W, tau, z), lambda };
+}

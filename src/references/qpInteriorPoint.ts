@@ -11,6 +11,7 @@
 // which is detected and returned as a certificate.
 import { Matrix, cholesky, choleskySolve, norm2 } from "../linalg/index.ts";
 import { dampedCholesky } from "./dampedCholesky.ts";
+import { QpOperator } from "./qpOperator.ts";
 
 export interface NormQp {
   /** constraint matrix, m×d */
@@ -34,6 +35,8 @@ export interface QpIpmOptions {
   readonly acceptTol?: number;
   /** continue from an interior point of this same problem (s, z > 0), e.g. a looser solve's result */
   readonly start?: { readonly w: Float64Array; readonly s: Float64Array; readonly z: Float64Array };
+  /** false: form the normal matrix with the plain TypeScript kernel even where WebAssembly SIMD is available */
+  readonly simd?: boolean;
 }
 
 export type QpIpmStatus = "optimal" | "infeasible" | "maxIterations" | "stalled";
@@ -65,68 +68,6 @@ function normInf(a: Float64Array): number {
   return m;
 }
 
-/**
- * M ← I + Σ_{i ∈ rows[0..count)} Dᵢ gᵢgᵢᵀ (lower triangle, then mirrored), eight rows at a
- * time so that each entry of M is loaded and stored once per eight rank-one updates.
- */
-function formNormalMatrix(G: Matrix, D: Float64Array, rows: Int32Array, count: number, M: Matrix): void {
-  const d = G.cols, g = G.data;
-  const a = M.data;
-  a.fill(0);
-  let b = 0;
-  for (; b + 7 < count; b += 8) {
-    const i0 = rows[b], i1 = rows[b + 1], i2 = rows[b + 2], i3 = rows[b + 3];
-    const i4 = rows[b + 4], i5 = rows[b + 5], i6 = rows[b + 6], i7 = rows[b + 7];
-    const o0 = i0 * d, o1 = i1 * d, o2 = i2 * d, o3 = i3 * d, o4 = i4 * d, o5 = i5 * d, o6 = i6 * d, o7 = i7 * d;
-    const d0 = D[i0], d1 = D[i1], d2 = D[i2], d3 = D[i3], d4 = D[i4], d5 = D[i5], d6 = D[i6], d7 = D[i7];
-    for (let j = 0; j < d; j++) {
-      const t0 = d0 * g[o0 + j], t1 = d1 * g[o1 + j], t2 = d2 * g[o2 + j], t3 = d3 * g[o3 + j];
-      const t4 = d4 * g[o4 + j], t5 = d5 * g[o5 + j], t6 = d6 * g[o6 + j], t7 = d7 * g[o7 + j];
-      const r = j * d;
-      for (let k = 0; k <= j; k++) {
-        a[r + k] += t0 * g[o0 + k] + t1 * g[o1 + k] + t2 * g[o2 + k] + t3 * g[o3 + k]
-          + t4 * g[o4 + k] + t5 * g[o5 + k] + t6 * g[o6 + k] + t7 * g[o7 + k];
-      }
-    }
-  }
-  for (; b < count; b++) {
-    const i = rows[b];
-    const o = i * d, di = D[i];
-    for (let j = 0; j < d; j++) {
-      const t = di * g[o + j];
-      const r = j * d;
-      for (let k = 0; k <= j; k++) a[r + k] += t * g[o + k];
-    }
-  }
-  for (let j = 0; j < d; j++) {
-    a[j * d + j] += 1;
-    for (let k = 0; k < j; k++) a[k * d + j] = a[j * d + k];
-  }
-}
-
-/** out ← G x */
-function mulG(G: Matrix, x: Float64Array, out: Float64Array): void {
-  const { rows: m, cols: d, data: g } = G;
-  for (let i = 0; i < m; i++) {
-    let s = 0;
-    const o = i * d;
-    for (let j = 0; j < d; j++) s += g[o + j] * x[j];
-    out[i] = s;
-  }
-}
-
-/** out ← Gᵀ y */
-function mulGt(G: Matrix, y: Float64Array, out: Float64Array): void {
-  const { rows: m, cols: d, data: g } = G;
-  out.fill(0);
-  for (let i = 0; i < m; i++) {
-    const v = y[i];
-    if (v === 0) continue;
-    const o = i * d;
-    for (let j = 0; j < d; j++) out[j] += v * g[o + j];
-  }
-}
-
 /** total weight of the rows left out of the normal matrix (see direction) */
 const DROP = 1e-2;
 
@@ -155,6 +96,8 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
   const tm = new Float64Array(m), td = new Float64Array(d), Gw = new Float64Array(m), rhs = new Float64Array(d);
   const rc = new Float64Array(m);
   const M = new Matrix(d, d);
+  const op = new QpOperator(G, { simd: options.simd });
+  const Lbuf = new Matrix(d, d);
   // rows kept in the normal matrix; ‖gᵢ‖² to judge which ones are negligible
   const kept = new Int32Array(m);
   for (let i = 0; i < m; i++) kept[i] = i;
@@ -177,11 +120,11 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
     // w minimizes ½‖w‖² + cᵀw + ½‖Gw − h‖² (the KKT system with D = I), s̃ = Gw − h,
     // z̃ = −s̃, both shifted into the positive orthant as in CVXOPT
     D.fill(1);
-    formNormalMatrix(G, D, kept, m, M);
-    mulGt(G, h, td);
+    op.form(D, kept, m, M);
+    op.mulT(h, td);
     for (let j = 0; j < d; j++) td[j] -= c[j];
     choleskySolve(cholesky(M), td, w);
-    mulG(G, w, Gw);
+    op.mul(w, Gw);
     let sMin = Infinity;
     for (let i = 0; i < m; i++) {
       s[i] = Gw[i] - h[i];
@@ -216,9 +159,9 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
   }
 
   function residuals(): { primal: number; dual: number; gap: number; mu: number } {
-    mulG(G, w, Gw);
+    op.mul(w, Gw);
     for (let i = 0; i < m; i++) rp[i] = Gw[i] - s[i] - h[i];
-    mulGt(G, z, td);
+    op.mulT(z, td);
     for (let j = 0; j < d; j++) rd[j] = w[j] + c[j] - td[j];
     let sz = 0, obj = 0;
     for (let i = 0; i < m; i++) sz += s[i] * z[i];
@@ -242,10 +185,10 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
   function direction(L: Matrix, rc: Float64Array, outS: Float64Array, outZ: Float64Array): void {
     // rhs = −r_d − Gᵀ(S⁻¹r_c + D r_p)
     for (let i = 0; i < m; i++) tm[i] = rc[i] / s[i] + D[i] * rp[i];
-    mulGt(G, tm, td);
+    op.mulT(tm, td);
     for (let j = 0; j < d; j++) rhs[j] = -rd[j] - td[j];
     choleskySolve(L, rhs, dw);
-    mulG(G, dw, outS);
+    op.mul(dw, outS);
     for (let i = 0; i < m; i++) {
       outS[i] += rp[i];
       outZ[i] = -rc[i] / s[i] - D[i] * outS[i];
@@ -253,12 +196,12 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
     const rhsNorm = normInf(rhs);
     const passes = keptCount < m ? 12 : 2;
     for (let pass = 0; pass < passes; pass++) {
-      mulGt(G, outZ, td);
+      op.mulT(outZ, td);
       for (let j = 0; j < d; j++) td[j] += -rd[j] - dw[j];
       if (pass > 0 && normInf(td) <= 1e-15 * rhsNorm) break;
       choleskySolve(L, td, td);
       for (let j = 0; j < d; j++) dw[j] += td[j];
-      mulG(G, td, tm);
+      op.mul(td, tm);
       for (let i = 0; i < m; i++) {
         outS[i] += tm[i];
         outZ[i] -= D[i] * tm[i];
@@ -276,7 +219,7 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
     let hz = 0;
     for (let i = 0; i < m; i++) hz += h[i] * z[i];
     if (hz > 0) {
-      mulGt(G, z, td);
+      op.mulT(z, td);
       if (norm2(td) <= 1e-9 * hz && normInf(z) > 1e6 * (1 + normInf(w))) {
         const lambda = Float64Array.from(z, (v) => v / hz);
         return result("infeasible", it, lambda);
@@ -302,9 +245,9 @@ export function qpInteriorPoint(qp: NormQp, options: QpIpmOptions = {}): QpIpmRe
       D[i] = z[i] / s[i];
       if (D[i] * rowNorm2[i] > DROP / m) kept[keptCount++] = i;
     }
-    formNormalMatrix(G, D, kept, keptCount, M);
+    op.form(D, kept, keptCount, M);
     // a tiny diagonal shift where round-off makes M numerically indefinite; refinement removes its effect
-    const factor = dampedCholesky(M);
+    const factor = dampedCholesky(M, Lbuf);
     if (!factor) return stop(it);
     const L = factor.L;
     // predictor (affine scaling): r_c = s∘z

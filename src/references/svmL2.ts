@@ -5,7 +5,7 @@
 // constraints (it solves a relaxation and is feasible), and S only grows, so the
 // loop ends. With n ≫ d only a few hundred examples are ever in S.
 // Dual: max 1ᵀα − ½‖Zᵀα‖² s.t. α ≥ 0 (zᵢ = yᵢxᵢ), with w = Zᵀα at the optimum.
-import { Matrix, lstsqMinNorm, norm2 } from "../linalg/index.ts";
+import { Matrix, lstsqMinNorm, minNormWithMultipliers, norm2 } from "../linalg/index.ts";
 import type { Certificate } from "./types.ts";
 import { qpInteriorPoint, type QpIpmResult } from "./qpInteriorPoint.ts";
 import { checkClassification, combineRows, marginsOf, maxMarginSolution, signedRowsOf, supportOf, type MaxMarginSolution } from "./svmCertificate.ts";
@@ -18,6 +18,8 @@ export interface HardMarginSvmOptions {
   readonly ipmTol?: number;
   /** use the working set when n exceeds this (default max(400, 4d)); Infinity solves on all examples at once */
   readonly workingSetAbove?: number;
+  /** false: the interior-point method's plain TypeScript kernels even where WebAssembly SIMD is available */
+  readonly simd?: boolean;
 }
 
 /**
@@ -64,11 +66,31 @@ export function hardMarginSvmCertificate(X: Matrix, y: Float64Array, w: Float64A
   };
 }
 
+/** examples whose margin under the working set's solution is below 1 + NEAR join the working set */
+const NEAR = 0.1;
+
+/** The indices i with eligible(i) of the (at most) k smallest u[i], smallest first; ties by index. */
+function smallest(u: Float64Array, k: number, eligible: (i: number) => boolean): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < u.length; i++) if (eligible(i)) idx.push(i);
+  if (idx.length > k) {
+    // the k-th smallest value by a native numeric sort, then only the indices up to it
+    const vals = Float64Array.from(idx, (i) => u[i]).sort();
+    const t = vals[k - 1];
+    let below = 0;
+    for (const i of idx) if (u[i] < t) below++;
+    let ties = k - below;
+    const kept = idx.filter((i) => u[i] < t || (u[i] === t && ties-- > 0));
+    return kept.sort((a, b) => u[a] - u[b] || a - b);
+  }
+  return idx.sort((a, b) => u[a] - u[b] || a - b);
+}
+
 /** an interior-point run that ended with residuals this small is close enough for the crossover to finish */
 const CROSSOVER_READY = 1e-6;
 
-function solveOn(where: string, Zs: Matrix, ipmTol: number, idx: number[], n: number, start?: QpIpmResult): QpIpmResult {
-  const res = qpInteriorPoint({ G: Zs, h: new Float64Array(Zs.rows).fill(1) }, { tol: ipmTol, start });
+function solveOn(where: string, Zs: Matrix, ipmTol: number, idx: number[], n: number, simd: boolean | undefined, start?: QpIpmResult): QpIpmResult {
+  const res = qpInteriorPoint({ G: Zs, h: new Float64Array(Zs.rows).fill(1) }, { tol: ipmTol, start, simd });
   if (res.status === "infeasible") {
     const farkas = new Float64Array(n);
     idx.forEach((i, r) => (farkas[i] = res.farkas![r]));
@@ -99,8 +121,11 @@ function crossover(Zs: Matrix, res: QpIpmResult): { w: Float64Array; alpha: Floa
   if (A.length === 0) return undefined;
   const ZA = new Matrix(A.length, d);
   A.forEach((r, k) => ZA.data.set(Zs.data.subarray(r * d, (r + 1) * d), k * d));
-  const w = lstsqMinNorm(ZA, new Float64Array(A.length).fill(1));
-  const aA = lstsqMinNorm(ZA.transpose(), w);
+  const ones = new Float64Array(A.length).fill(1);
+  // one QR of Z_Aᵀ for both (w = Z_A⁺1, Z_Aᵀα_A = w); two least-squares solves if Z_A is not of full row rank
+  const both = minNormWithMultipliers(ZA, ones);
+  const w = both ? both.x : lstsqMinNorm(ZA, ones);
+  const aA = both ? both.lambda : lstsqMinNorm(ZA.transpose(), w);
   let maxA = 0;
   for (const a of aA) maxA = Math.max(maxA, a);
   for (const a of aA) if (!(a >= -1e-12 * maxA)) return undefined;
@@ -127,7 +152,11 @@ export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvm
   const t0 = Date.now();
   // solve with rows scaled into the unit ball: w = w′/σ, α = α′/σ² (σ = maxᵢ ‖xᵢ‖)
   let sigma = 0;
-  for (let i = 0; i < n; i++) sigma = Math.max(sigma, norm2(X.row(i)));
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    for (let j = 0; j < d; j++) t += X.data[i * d + j] ** 2;
+    sigma = Math.max(sigma, Math.sqrt(t));
+  }
   if (!(sigma > 0)) throw new NotSeparableError(`${where}: every example is the zero vector, so no w has a positive margin`);
   const scaledRows = (idx: number[]): Matrix => {
     const Zs = signedRowsOf(X, y, idx);
@@ -142,8 +171,7 @@ export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvm
     // start from the examples with the smallest margins along the mean of the zᵢ
     const mean = combineRows(X, y, new Float64Array(n).fill(1));
     const u0 = marginsOf(X, y, mean);
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => u0[a] - u0[b]);
-    S = order.slice(0, Math.min(n, Math.max(2 * d, 200)));
+    S = smallest(u0, Math.max(2 * d, 200), () => true);
   }
   const inS = new Uint8Array(n);
   for (const i of S) inS[i] = 1;
@@ -159,7 +187,7 @@ export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvm
   let loose: QpIpmResult | undefined;
   for (;;) {
     if (!loose) rounds++;
-    const res = loose ? solveOn(where, Zs, ipmTol, S, n, loose) : solveOn(where, Zs, looseTol, S, n);
+    const res = loose ? solveOn(where, Zs, ipmTol, S, n, options.simd, loose) : solveOn(where, Zs, looseTol, S, n, options.simd);
     ipmIterations += res.iterations;
     wS = res.w;
     alphaS = res.z;
@@ -176,17 +204,17 @@ export function hardMarginSvm(X: Matrix, y: Float64Array, options: HardMarginSvm
     }
     for (let j = 0; j < d; j++) w[j] = wS[j] / sigma;
     marginsOf(X, y, w, u);
-    const violated: number[] = [];
-    for (let i = 0; i < n; i++) if (!inS[i] && u[i] < 1) violated.push(i);
-    if (violated.length === 0) {
+    let violated = 0;
+    for (let i = 0; i < n; i++) if (!inS[i] && u[i] < 1) violated++;
+    if (violated === 0) {
       if (loose || looseTol === ipmTol) break;
       loose = res;
       continue;
     }
     loose = undefined;
-    // add the most violated, at most max(d, |S|/2) of them per round
-    violated.sort((a, b) => u[a] - u[b]);
-    for (const i of violated.slice(0, Math.max(d, S.length >> 1))) {
+    // add the most violated and the nearly violated (uᵢ < 1 + NEAR: the next round's solution
+    // tends to violate them), at most max(d, |S|) of them per round
+    for (const i of smallest(u, Math.max(d, S.length), (i) => !inS[i] && u[i] < 1 + NEAR)) {
       S.push(i);
       inS[i] = 1;
     }

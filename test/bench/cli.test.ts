@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { cli, tempDir, writeFiles } from "../cli/harness.ts";
+import { separableExamples } from "../../src/bench/index.ts";
+import { Rng } from "../../src/random/index.ts";
 
 const KEYS = ["workload", "scale", "iters", "seconds", "iters_per_s", "check", "kernels"];
 
@@ -30,7 +32,12 @@ test("bench without --json prints a table of every workload", async () => {
 
 test("bench: bad input is one line and exit 2", async () => {
   for (const [argv, pattern] of [
-    [["bench", "nope"], /unknown workload 'nope'; workloads are: logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd/],
+    [["bench", "nope"], /unknown workload 'nope'; workloads are: logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd, svm-l2, nuclear-psd\n$/],
+    [["bench", "svm-l2", "--scale", "2"], /svm-l2 is a solver workload at the peer's one size: --scale 2 applies to the loops only/],
+    [["bench", "nuclear-psd", "--iters", "3"], /nuclear-psd is a solver workload: --iters applies to the loops only/],
+    [["bench", "svm-l2", "--repeats", "-1"], /--repeats must be a non-negative integer, got '-1'/],
+    [["bench", "svm-l2", "--instances", "nowhere"], /svm-l2: no svm-l2\.csv in .*nowhere; cvxopt_bench\.py svm-l2 --out DIR writes it/],
+    [["bench", "svm-l2", "--instances", ".", "--peers"], /--instances cannot be combined with --peers/],
     [["bench", "--scale", "0"], /--scale must be a positive integer, got '0'/],
     [["bench", "--scale", "1.5"], /--scale must be a positive integer/],
     [["bench", "--iters", "2", "--peers"], /--iters cannot be combined with --peers/],
@@ -101,4 +108,125 @@ test("bench --peers: Python without NumPy, or no peer script, is one line and ex
   const noScript = await cli(["bench", "logreg-2d", "--peers", "--peers-dir", "nowhere", "--python", fakePython(dir2)], { cwd: dir2 });
   assert.equal(noScript.code, 2);
   assert.match(noScript.stderr, /^biaslab: error: --peers: no numpy_bench\.py in .*nowhere; point --peers-dir/);
+});
+
+/** A small svm-l2 instance (n = 60, d = 3, gap 0.2) and a nuclear-psd one (n = 4, m = 10, rank 1), as cvxopt_bench.py writes them. */
+function solverCsvs(): Record<string, string> {
+  const rng = new Rng(3);
+  const { X, y } = separableExamples(rng, 60, 3, 0.2);
+  const svm = Array.from({ length: 60 }, (_, i) => [...X.row(i), y[i]].map((v) => v.toExponential(18)).join(",")).join("\n") + "\n";
+  const n = 4, m = 10;
+  const z = rng.fillNormal(new Float64Array(n));
+  const rows: string[] = [], ys: string[] = [];
+  for (let k = 0; k < m; k++) {
+    const G = rng.fillNormal(new Float64Array(n * n));
+    const A = Array.from({ length: n * n }, (_, p) => 0.5 * (G[p] + G[(p % n) * n + Math.floor(p / n)]));
+    let t = 0;
+    for (let p = 0; p < n * n; p++) t += A[p] * z[Math.floor(p / n)] * z[p % n];
+    rows.push(A.map((v) => v.toExponential(18)).join(","));
+    ys.push(t.toExponential(18));
+  }
+  return { "svm-l2.csv": svm, "nuclear-psd-A.csv": rows.join("\n") + "\n", "nuclear-psd-y.csv": ys.join("\n") + "\n" };
+}
+
+test("bench svm-l2 nuclear-psd --instances DIR: one JSON line each with the seconds, the peer's answer keys and a certificate", async () => {
+  const dir = tempDir();
+  writeFiles(dir, solverCsvs());
+  const r = await cli(["bench", "svm-l2", "nuclear-psd", "--instances", ".", "--repeats", "1", "--json"], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const [svm, nuc] = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown> & { certificate: Record<string, unknown> });
+  assert.deepEqual(Object.keys(svm), ["workload", "seconds", "warm_seconds", "instance", "kernels", "status", "norm_w", "margin", "support_vectors", "certificate"]);
+  assert.deepEqual(Object.keys(nuc), ["workload", "seconds", "warm_seconds", "instance", "kernels", "status", "trace", "certificate"]);
+  for (const l of [svm, nuc]) {
+    assert.equal(l.instance, "peer");
+    assert.equal(l.status, "optimal");
+    assert.equal(l.certificate.ok, true);
+    assert.ok((l.seconds as number) > 0 && (l.warm_seconds as number) > 0);
+  }
+  // the margin is at least the gap the data were drawn with, and ‖w‖ = 1/margin
+  assert.ok((svm.margin as number) >= 0.2);
+  assert.ok(Math.abs((svm.norm_w as number) * (svm.margin as number) - 1) < 1e-9);
+  // the table names both, with their optimum
+  const t = await cli(["bench", "svm-l2", "nuclear-psd", "--instances", ".", "--repeats", "0", "--no-simd"], { cwd: dir });
+  assert.equal(t.code, 0, t.stderr);
+  const rows = t.stdout.trimEnd().split("\n");
+  assert.match(rows[0], /^workload\s+instance\s+seconds\s+warm seconds\s+status\s+optimum\s+certified\s+kernels$/);
+  assert.match(rows[2], /^svm-l2\s+peer\s+\S+\s+optimal\s+margin 0\.\d+\s+yes\s+plain$/);
+  assert.match(rows[3], /^nuclear-psd\s+peer\s+\S+\s+optimal\s+trace \d/);
+});
+
+test("bench: a malformed instance file is one line and exit 2", async () => {
+  const dir = tempDir();
+  writeFiles(dir, { ...solverCsvs(), "svm-l2.csv": "1,2,1\n3,x,-1\n", "nuclear-psd-y.csv": "1\n2\n" });
+  const bad = await cli(["bench", "svm-l2", "--instances", "."], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^biaslab: error: svm-l2\.csv: line 2, field 2 is 'x', not a finite number; see 'biaslab bench --help'\n$/);
+  const short = await cli(["bench", "nuclear-psd", "--instances", "."], { cwd: dir });
+  assert.equal(short.code, 2);
+  assert.match(short.stderr, /^biaslab: error: nuclear-psd-y\.csv: need 10 rows of one number/);
+  writeFiles(dir, { "svm-l2.csv": "1,2,0.5\n" });
+  const label = await cli(["bench", "svm-l2", "--instances", "."], { cwd: dir });
+  assert.equal(label.code, 2);
+  assert.match(label.stderr, /svm-l2\.csv: line 1 has label 0\.5, labels must be −1 or \+1/);
+});
+
+/** A stand-in for python3 + cvxopt_bench.py: answers the probe, writes the instance files to --out and prints CVXOPT's line. */
+function fakeCvxopt(dir: string, files: Record<string, string>, answers: Record<string, string>): string {
+  const path = join(dir, "python3");
+  const writes = Object.entries(files).map(([f, text]) => `cat > "$out/${f}" <<'EOF'\n${text}EOF`).join("\n");
+  writeFiles(dir, {
+    python3: `#!/bin/sh
+if [ "$1" = "-c" ]; then exit 0; fi
+if [ -n "$OPENBLAS_CORETYPE$OPENBLAS_L2_SIZE" ]; then echo "OPENBLAS_CORETYPE leaked" >&2; exit 3; fi
+out="$4"
+${writes}
+case "$2" in
+${Object.entries(answers).map(([w, line]) => `  ${w}) echo '${line}' ;;`).join("\n")}
+esac
+`,
+  });
+  chmodSync(path, 0o755);
+  return path;
+}
+
+test("bench --peers on the solvers: CVXOPT writes the instance, biaslab solves it, time ratio and relative difference of the optimum", async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, "peers"));
+  writeFiles(join(dir, "peers"), { "cvxopt_bench.py": "# stand-in\n" });
+  const files = solverCsvs();
+  // our own solve of the same instance gives the optimum the stand-in should report
+  const own = await cli(["bench", "svm-l2", "--instances", ".", "--repeats", "0", "--json"], { cwd: (writeFiles(dir, files), dir) });
+  const margin = (JSON.parse(own.stdout) as { margin: number }).margin;
+  const python = fakeCvxopt(dir, files, {
+    "svm-l2": `{"workload": "svm-l2", "seconds": 1000.0, "status": "optimal", "norm_w": ${1 / margin}, "margin": ${margin * (1 + 1e-12)}}`,
+    "nuclear-psd": '{"workload": "nuclear-psd", "seconds": 1e-9, "status": "optimal", "trace": 123.0, "rel_err_to_truth": 1e-12}',
+  });
+  const r = await cli(["bench", "svm-l2", "nuclear-psd", "--peers", "--peers-dir", "peers", "--python", python, "--repeats", "0", "--json"], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const [svm, nuc] = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown> & { cvxopt: Record<string, unknown> });
+  assert.equal(svm.instance, "peer");
+  assert.equal(svm.cvxopt.seconds, 1000);
+  assert.equal(svm.seconds_ratio, Math.round(((svm.seconds as number) / 1000) * 100) / 100);
+  assert.ok((svm.rel_diff as number) < 1e-11);
+  assert.equal(svm.target, 2);
+  assert.equal(svm.agreement, 1e-8);
+  assert.equal(svm.met, true);
+  // a CVXOPT that is far faster and reports another optimum: not met, and the difference shows
+  assert.equal(nuc.met, false);
+  assert.ok((nuc.rel_diff as number) > 0.1);
+  assert.equal(nuc.target, 3);
+  assert.equal(nuc.warm_ratio, null);
+  const t = await cli(["bench", "svm-l2", "--peers", "--peers-dir", "peers", "--python", python, "--repeats", "0"], { cwd: dir });
+  assert.equal(t.code, 0, t.stderr);
+  assert.match(t.stdout.split("\n")[0], /CVXOPT seconds\s+CVXOPT optimum\s+time ratio\s+target\s+rel\. diff\s+met$/);
+  assert.match(t.stdout.split("\n")[2], /^svm-l2\s+peer\s.*\s1000\s+margin 0\.\d+\s+[\d.]+×\s+≤ 2×\s+\S+\s+yes$/);
+});
+
+test("bench --peers on a solver without CVXOPT is one line and exit 2", async () => {
+  const dir = tempDir();
+  writeFiles(dir, { python3: '#!/bin/sh\nif [ "$1" = "-c" ]; then echo "No module named cvxopt" >&2; exit 1; fi\n' });
+  chmodSync(join(dir, "python3"), 0o755);
+  const r = await cli(["bench", "nuclear-psd", "--peers", "--python", join(dir, "python3")], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^biaslab: error: --peers needs Python with CVXOPT: .*python3 has no CVXOPT; run 'bash scripts\/peers\.sh install'/);
 });

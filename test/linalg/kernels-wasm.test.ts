@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { KERNELS_WAT_SHA256, KERNELS_WASM_BASE64 } from "../../src/linalg/kernels-wasm-bytes.ts";
+import {
+  BLAS_WASM_BASE64, BLAS_WAT_SHA256, GD_WASM_BASE64, GD_WAT_SHA256, KERNELS_WAT_SHA256, KERNELS_WASM_BASE64,
+} from "../../src/linalg/kernels-wasm-bytes.ts";
 import {
   Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule,
 } from "../../src/linalg/index.ts";
@@ -98,11 +100,14 @@ test("without WebAssembly, or without its SIMD, or with simd: false, the plain k
   }
 });
 
-test("the embedded WASM bytes were generated from the current kernels-wasm.wat (its SHA-256 is recorded with them)", () => {
-  const wat = readFileSync(new URL("../../src/linalg/kernels-wasm.wat", import.meta.url));
-  assert.equal(createHash("sha256").update(wat).digest("hex"), KERNELS_WAT_SHA256, "regenerate kernels-wasm-bytes.ts (see its header)");
-  const bytes = Buffer.from(KERNELS_WASM_BASE64, "base64");
-  assert.ok(bytes.length < 4096, `${bytes.length} bytes: browsers compile at most 4 KB synchronously on the main thread`);
+test("the embedded WASM bytes were generated from the current .wat files (their SHA-256 is recorded with them), each module under 4 KB", () => {
+  for (const [file, sha, b64] of [["kernels-wasm.wat", KERNELS_WAT_SHA256, KERNELS_WASM_BASE64], ["kernels-wasm-blas.wat", BLAS_WAT_SHA256, BLAS_WASM_BASE64], ["kernels-wasm-gd.wat", GD_WAT_SHA256, GD_WASM_BASE64]]) {
+    const wat = readFileSync(new URL(`../../src/linalg/${file}`, import.meta.url));
+    assert.equal(createHash("sha256").update(wat).digest("hex"), sha, `${file}: run scripts/build-wasm.sh`);
+    const bytes = Buffer.from(b64, "base64");
+    assert.ok(bytes.length < 4096, `${file}: ${bytes.length} bytes: browsers compile at most 4 KB synchronously on the main thread`);
+    assert.ok(WebAssembly.validate(bytes), `${file} validates`);
+  }
 });
 
 test("a prepared logistic kernel names the vector lengths it needs", () => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Matrix, lstsqMinNorm, pinv, gemv, gemvT, norm2 } from "../../src/linalg/index.ts";
+import { Matrix, lstsqMinNorm, minNormWithMultipliers, pinv, gemv, gemvT, norm2 } from "../../src/linalg/index.ts";
 import { Rng } from "../../src/random/index.ts";
 import { randn, naiveMul, maxAbs, maxAbsDiff, withSingularValues, logspace } from "./helpers.ts";
 
@@ -53,4 +53,24 @@ test("lstsqMinNorm, rank deficient or nearly so: agrees with pinv(A) b", () => {
   assert.ok(norm2(xt) < 1e-3 * norm2(x));
   assert.deepEqual(lstsqMinNorm(new Matrix(3, 4), Float64Array.of(1, 2, 3)), new Float64Array(4));
   assert.throws(() => lstsqMinNorm(new Matrix(3, 4), new Float64Array(2)), RangeError);
+});
+
+test("minNormWithMultipliers: x = A⁺b and Aᵀλ = x from one QR, for wide and square A of full row rank; undefined when rank-deficient or tall", () => {
+  const rng = new Rng(71);
+  for (const [m, n] of [[1, 1], [3, 5], [7, 7], [20, 31], [100, 100]]) {
+    const A = randn(rng, m, n);
+    const b = rng.fillNormal(new Float64Array(m));
+    const r = minNormWithMultipliers(A, b)!;
+    assert.ok(r, `${m}×${n}`);
+    const x = lstsqMinNorm(A, b);
+    assert.ok(maxAbsDiff(r.x, x) <= 1e-11 * Math.max(1, maxAbs(x)), `x ${m}×${n}`);
+    const Atl = gemv(A.transpose(), r.lambda, new Float64Array(n));
+    assert.ok(maxAbsDiff(Atl, r.x) <= 1e-11 * Math.max(1, maxAbs(x)), `Aᵀλ = x ${m}×${n}`);
+  }
+  // a repeated row: not of full row rank; a tall matrix: no least-norm solution to take
+  const A = randn(rng, 3, 5);
+  A.data.set(A.data.subarray(0, 5), 10);
+  assert.equal(minNormWithMultipliers(A, Float64Array.of(1, 2, 3)), undefined);
+  assert.equal(minNormWithMultipliers(randn(rng, 5, 3), new Float64Array(5)), undefined);
+  assert.throws(() => minNormWithMultipliers(randn(rng, 2, 3), new Float64Array(3)), /2 rows, b has 3/);
 });

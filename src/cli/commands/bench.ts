@@ -1,12 +1,14 @@
-// biaslab bench [WORKLOAD ...]: times the optimizer-loop workloads of BENCHMARKS.md; with
-// --peers, runs the NumPy peer (../shared/peers/numpy_bench.py) right after each workload in
-// the same session, in both of its configurations (OPENBLAS_NUM_THREADS=1 and the default),
-// and reports biaslab's iters/s over the faster one's.
+// biaslab bench [WORKLOAD ...]: times the workloads of BENCHMARKS.md. Optimizer loops: with --peers,
+// runs the NumPy peer (../shared/peers/numpy_bench.py) right after each workload in the same session,
+// in both of its configurations (OPENBLAS_NUM_THREADS=1 and the default), and reports biaslab's iters/s
+// over the faster one's. Reference solvers (svm-l2, nuclear-psd): with --peers, runs cvxopt_bench.py,
+// which writes its instance as CSV, solves the same instance, and compares time and optimum.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
-import type { BenchResult } from "../../bench/index.ts";
+import type { BenchResult, SolverResult, SolverWorkload, Workload } from "../../bench/index.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { resolvePath } from "../io.ts";
@@ -15,9 +17,11 @@ import { fmt, formatTable } from "../table.ts";
 interface BenchOptions {
   scale: string;
   iters?: string;
+  repeats: string;
   simd: boolean;
   json?: boolean;
   peers?: boolean;
+  instances?: string;
   peersDir: string;
   python: string;
 }
@@ -40,52 +44,120 @@ export interface ComparedResult extends BenchResult {
   readonly met?: boolean;
 }
 
+/** CVXOPT's answer as cvxopt_bench.py prints it. */
+export interface CvxoptResult {
+  readonly seconds: number;
+  readonly status: string;
+  readonly [key: string]: number | string;
+}
+
+/** A solver result line with the CVXOPT comparison (--peers). */
+export type ComparedSolverResult = SolverResult & {
+  readonly cvxopt?: CvxoptResult;
+  /** biaslab's (first-solve) seconds over CVXOPT's */
+  readonly seconds_ratio?: number;
+  /** warm_seconds over CVXOPT's seconds */
+  readonly warm_ratio?: number | null;
+  /** |ours − CVXOPT's| / |CVXOPT's| for the optimum (margin or trace) */
+  readonly rel_diff?: number;
+  /** BENCHMARKS.md's maximum seconds_ratio and relative difference */
+  readonly target?: number;
+  readonly agreement?: number;
+  /** seconds_ratio ≤ target, rel_diff ≤ agreement and a certified answer */
+  readonly met?: boolean;
+};
+
 const INSTALL_HINT = "run 'bash scripts/peers.sh install' (installs python3-numpy and python3-cvxopt with apt-get)";
 
 export function registerBench(program: Command, ctx: CommandContext): void {
   program
     .command("bench")
-    .description("time the optimizer-loop workloads of BENCHMARKS.md, optionally side by side with the NumPy peer")
-    .argument("[workload...]", "logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd (default: all)")
-    .option("--scale <K>", "multiply the problem sizes by K, as the peer does", "1")
-    .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run; not with --peers)")
+    .description("time the workloads of BENCHMARKS.md (optimizer loops and reference solvers), optionally side by side with the NumPy and CVXOPT peers")
+    .argument("[workload...]", "logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd, svm-l2, nuclear-psd (default: all)")
+    .option("--scale <K>", "multiply the loops' problem sizes by K, as the peer does (the solver workloads have the peer's one size and are left out at K > 1)", "1")
+    .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run of the loops; not with --peers, nor with a solver workload)")
+    .option("--repeats <R>", "after a solver workload's first solve, solve it R more times and report their median as warm_seconds", "2")
     .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
-    .option("--json", 'one JSON line per workload: {"workload","scale","iters","seconds","iters_per_s","check","kernels"} (and the peer fields with --peers)')
-    .option("--peers", "after each workload, run the NumPy peer with OPENBLAS_NUM_THREADS=1 and with the default, and print biaslab/NumPy iters/s against the faster")
-    .option("--peers-dir <dir>", "folder of numpy_bench.py", "../shared/peers")
-    .option("--python <path>", "the Python that has NumPy", "/usr/bin/python3")
+    .option("--json", 'one JSON line per workload: loops {"workload","scale","iters","seconds","iters_per_s","check","kernels"}, solvers {"workload","seconds",...answer} (and the peer fields with --peers)')
+    .option("--peers", "loops: after each, run the NumPy peer with OPENBLAS_NUM_THREADS=1 and with the default, and compare iters/s with the faster; solvers: run the CVXOPT peer, solve the instance it wrote, and compare time and optimum")
+    .option("--instances <dir>", "solver workloads: solve the instances cvxopt_bench.py wrote to this folder (svm-l2.csv, nuclear-psd-A.csv, nuclear-psd-y.csv) instead of drawing our own")
+    .option("--peers-dir <dir>", "folder of numpy_bench.py and cvxopt_bench.py", "../shared/peers")
+    .option("--python <path>", "the Python that has NumPy and CVXOPT", "/usr/bin/python3")
     .addHelpText(
       "after",
-      "\nTimes only the optimizer loop (setup and the check excluded), as the peer does. Compare ratios measured in one\nsession, never absolute times across runs: the machine is shared. Install the peer with 'bash scripts/peers.sh install'.",
+      "\nLoops: times only the optimizer loop (setup and the check excluded), as the peer does. Solvers: times the first solve\n(everything the solver does), as the peer times solvers.qp/sdp. Compare ratios measured in one session, never absolute\ntimes across runs: the machine is shared. Install the peers with 'bash scripts/peers.sh install'.",
     )
     .action(async (names: string[], opts: BenchOptions) => {
       const { io } = ctx;
       const bench = await import("../../bench/index.ts");
+      const { Rng } = await import("../../random/index.ts");
       const scale = positiveInt(opts.scale, "--scale");
       const iters = opts.iters === undefined ? undefined : positiveInt(opts.iters, "--iters");
+      const repeats = nonNegativeInt(opts.repeats, "--repeats");
       if (iters !== undefined && opts.peers) throw new UsageError("--iters cannot be combined with --peers", "the peer runs each workload's own iteration count");
-      const chosen = (names.length ? names : bench.workloadNames).map((name) => {
-        const w = bench.findWorkload(name);
-        if (!w) throw new UsageError(`unknown workload '${name}'`, `workloads are: ${bench.workloadNames.join(", ")}`);
-        return w;
-      });
-      const peer = opts.peers ? peerRunner(resolvePath(io, opts.peersDir), opts.python) : undefined;
+      if (opts.instances !== undefined && opts.peers) throw new UsageError("--instances cannot be combined with --peers", "with --peers the CVXOPT peer writes the instances");
+      const allNames = [...bench.workloadNames, ...bench.solverWorkloadNames];
+      const loops: Workload[] = [], solvers: SolverWorkload[] = [];
+      const chosen = names.length ? names : [...bench.workloadNames, ...(scale === 1 && iters === undefined ? bench.solverWorkloadNames : [])];
+      for (const name of chosen) {
+        const w = bench.findWorkload(name), s = bench.findSolverWorkload(name);
+        if (w) loops.push(w);
+        else if (s) {
+          if (scale !== 1) throw new UsageError(`${name} is a solver workload at the peer's one size: --scale ${scale} applies to the loops only`, `run it without --scale, or name only loops (${bench.workloadNames.join(", ")})`);
+          if (iters !== undefined) throw new UsageError(`${name} is a solver workload: --iters applies to the loops only`, "run it without --iters");
+          solvers.push(s);
+        } else {
+          throw new UsageError(`unknown workload '${name}'`, `workloads are: ${allNames.join(", ")}`);
+        }
+      }
+      const peersDir = resolvePath(io, opts.peersDir);
+      const numpyPeer = opts.peers && loops.length ? numpyRunner(peersDir, opts.python) : undefined;
+      const cvxoptPeer = opts.peers && solvers.length ? cvxoptRunner(peersDir, opts.python) : undefined;
+      const instancesDir = opts.instances === undefined ? undefined : resolvePath(io, opts.instances);
 
       const results: ComparedResult[] = [];
-      for (const w of chosen) {
-        if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
-        const ours = bench.runWorkload(w, scale, { iters, simd: opts.simd });
-        let line: ComparedResult = ours;
-        if (peer) {
-          const numpy = [peer(w.name, scale, "threads=1"), peer(w.name, scale, "default")];
-          const best = Math.max(...numpy.map((p) => p.iters_per_s));
-          const ratio = Math.round((ours.iters_per_s / best) * 100) / 100;
-          line = { ...ours, numpy, ratio, target: w.target, met: ratio >= w.target };
+      const solved: ComparedSolverResult[] = [];
+      for (const name of chosen) {
+        const w = loops.find((l) => l.name === name);
+        if (w) {
+          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
+          const ours = bench.runWorkload(w, scale, { iters, simd: opts.simd });
+          let line: ComparedResult = ours;
+          if (numpyPeer) {
+            const numpy = [numpyPeer(w.name, scale, "threads=1"), numpyPeer(w.name, scale, "default")];
+            const best = Math.max(...numpy.map((p) => p.iters_per_s));
+            const ratio = Math.round((ours.iters_per_s / best) * 100) / 100;
+            line = { ...ours, numpy, ratio, target: w.target, met: ratio >= w.target };
+          }
+          results.push(line);
+          if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
+          continue;
         }
-        results.push(line);
+        const s = solvers.find((l) => l.name === name)!;
+        if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${s.name}…\n`);
+        let line: ComparedSolverResult;
+        if (cvxoptPeer) {
+          const dir = mkdtempSync(join(tmpdir(), "biaslab-peers-"));
+          try {
+            const cvxopt = cvxoptPeer(s.name, dir);
+            const ours = bench.runSolverWorkload(s, s.fromCsv(readInstance(s, dir)), { simd: opts.simd, repeats });
+            line = compareSolver(s, ours, cvxopt);
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+        } else {
+          const instance = instancesDir ? s.fromCsv(readInstance(s, instancesDir)) : s.instance(new Rng(0));
+          line = bench.runSolverWorkload(s, instance, { simd: opts.simd, repeats });
+        }
+        solved.push(line);
         if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
       }
-      if (!opts.json) io.stdout.write(table(results, peer !== undefined));
+      if (!opts.json) {
+        const parts: string[] = [];
+        if (results.length) parts.push(loopTable(results, numpyPeer !== undefined));
+        if (solved.length) parts.push(solverTable(solved, cvxoptPeer !== undefined));
+        io.stdout.write(parts.join("\n"));
+      }
     });
 }
 
@@ -95,37 +167,96 @@ function positiveInt(s: string, flag: string): number {
   return v;
 }
 
-/**
- * Checks that the peer can run (Python with NumPy, the script) and returns a function that runs
- * it on one workload in one configuration. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which some
- * machines set for old OpenBLAS builds and which slow a current one, are unset for the peer alone.
- */
-function peerRunner(dir: string, python: string): (workload: string, scale: number, config: PeerResult["config"]) => PeerResult {
-  const script = join(dir, "numpy_bench.py");
-  const probe = spawnSync(python, ["-c", "import numpy"], { encoding: "utf8" });
+function nonNegativeInt(s: string, flag: string): number {
+  const v = Number(s);
+  if (!Number.isInteger(v) || v < 0 || s.trim() === "") throw new UsageError(`${flag} must be a non-negative integer, got '${s}'`, `e.g. ${flag} 2`);
+  return v;
+}
+
+/** The texts of the workload's CSV files in dir; a missing or malformed file is a UsageError. */
+function readInstance(s: SolverWorkload, dir: string): string[] {
+  return s.files.map((f) => {
+    const path = join(dir, f);
+    if (!existsSync(path)) throw new UsageError(`${s.name}: no ${f} in ${dir}`, `cvxopt_bench.py ${s.name} --out DIR writes it ('bash scripts/peers.sh cvxopt ${s.name} --out DIR')`);
+    return readFileSync(path, "utf8");
+  });
+}
+
+function compareSolver(s: SolverWorkload, ours: SolverResult, cvxopt: CvxoptResult): ComparedSolverResult {
+  const mine = ours[s.optimum], theirs = cvxopt[s.optimum];
+  if (typeof mine !== "number" || typeof theirs !== "number") throw new UsageError(`the CVXOPT peer's answer for ${s.name} has no number '${s.optimum}'`, INSTALL_HINT);
+  const relDiff = Math.abs(mine - theirs) / Math.abs(theirs);
+  const secondsRatio = Math.round((ours.seconds / cvxopt.seconds) * 100) / 100;
+  const warmRatio = ours.warm_seconds === null ? null : Math.round((ours.warm_seconds / cvxopt.seconds) * 100) / 100;
+  const certified = ours.certificate.ok;
+  return {
+    ...ours,
+    cvxopt,
+    seconds_ratio: secondsRatio,
+    warm_ratio: warmRatio,
+    rel_diff: relDiff,
+    target: s.target,
+    agreement: s.agreement,
+    met: secondsRatio <= s.target && relDiff <= s.agreement && certified,
+  };
+}
+
+/** The environment of a peer run: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE (set on some machines for old OpenBLAS builds; they slow a current one) removed. */
+function peerEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+/** Checks that python can import `module` and that the script exists; returns the script's path. */
+function probePeer(dir: string, python: string, module: "numpy" | "cvxopt", script: string, what: string): string {
+  const path = join(dir, script);
+  const probe = spawnSync(python, ["-c", `import ${module}`], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
-    const why = probe.error ? `${python} cannot be run (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message})` : `${python} has no NumPy`;
-    throw new UsageError(`--peers needs Python with NumPy: ${why}`, INSTALL_HINT);
+    const why = probe.error ? `${python} cannot be run (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message})` : `${python} has no ${what}`;
+    throw new UsageError(`--peers needs Python with ${what}: ${why}`, INSTALL_HINT);
   }
-  if (!existsSync(script)) throw new UsageError(`--peers: no numpy_bench.py in ${dir}`, "point --peers-dir at the folder of the peers (default ../shared/peers)");
+  if (!existsSync(path)) throw new UsageError(`--peers: no ${script} in ${dir}`, "point --peers-dir at the folder of the peers (default ../shared/peers)");
+  return path;
+}
+
+/** The last line of a peer's stdout as JSON, or a UsageError saying why the peer failed. */
+function peerJson(r: ReturnType<typeof spawnSync>, what: string): Record<string, unknown> {
+  const last = String(r.stdout ?? "").trim().split("\n").pop() ?? "";
+  if (r.error || r.status !== 0 || !last.startsWith("{")) {
+    const why = r.error ? r.error.message : String(r.stderr ?? "").trim().split("\n").pop() || `exit code ${r.status}`;
+    throw new UsageError(`the ${what} failed: ${why}`, INSTALL_HINT);
+  }
+  return JSON.parse(last) as Record<string, unknown>;
+}
+
+/** Checks the NumPy peer can run and returns a function that runs it on one loop workload in one configuration. */
+function numpyRunner(dir: string, python: string): (workload: string, scale: number, config: PeerResult["config"]) => PeerResult {
+  const script = probePeer(dir, python, "numpy", "numpy_bench.py", "NumPy");
   return (workload, scale, config) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.OPENBLAS_CORETYPE;
-    delete env.OPENBLAS_L2_SIZE;
+    const env = peerEnv();
     if (config === "threads=1") env.OPENBLAS_NUM_THREADS = "1";
     else delete env.OPENBLAS_NUM_THREADS;
     const r = spawnSync(python, [script, workload, "--scale", String(scale)], { encoding: "utf8", env, maxBuffer: 1 << 20 });
-    const last = (r.stdout ?? "").trim().split("\n").pop() ?? "";
-    if (r.error || r.status !== 0 || !last.startsWith("{")) {
-      const why = r.error ? r.error.message : (r.stderr ?? "").trim().split("\n").pop() || `exit code ${r.status}`;
-      throw new UsageError(`the NumPy peer failed on ${workload} (${config}): ${why}`, INSTALL_HINT);
-    }
-    const j = JSON.parse(last) as { seconds: number; iters_per_s: number; check: number };
+    const j = peerJson(r, `NumPy peer on ${workload} (${config})`) as { seconds: number; iters_per_s: number; check: number };
     return { config, seconds: j.seconds, iters_per_s: j.iters_per_s, check: j.check };
   };
 }
 
-function table(results: readonly ComparedResult[], peers: boolean): string {
+/** Checks the CVXOPT peer can run and returns a function that runs it on one solver workload, writing its instance to dir. */
+function cvxoptRunner(dir: string, python: string): (workload: string, out: string) => CvxoptResult {
+  const script = probePeer(dir, python, "cvxopt", "cvxopt_bench.py", "CVXOPT");
+  return (workload, out) => {
+    const r = spawnSync(python, [script, workload, "--out", out], { encoding: "utf8", env: peerEnv(), maxBuffer: 1 << 20 });
+    const j = peerJson(r, `CVXOPT peer on ${workload}`);
+    if (typeof j.seconds !== "number" || typeof j.status !== "string") throw new UsageError(`the CVXOPT peer on ${workload} printed no seconds and status`, INSTALL_HINT);
+    const { workload: _w, ...rest } = j;
+    return rest as unknown as CvxoptResult;
+  };
+}
+
+function loopTable(results: readonly ComparedResult[], peers: boolean): string {
   const head = ["workload", "scale", "iters", "seconds", "iters/s", "check", "kernels"];
   if (peers) head.push("NumPy iters/s (1 thread)", "NumPy iters/s (default)", "NumPy check", "ratio", "target", "met");
   const rows = results.map((r) => {
@@ -133,6 +264,26 @@ function table(results: readonly ComparedResult[], peers: boolean): string {
     if (r.numpy) {
       const [one, def] = r.numpy;
       row.push(String(Math.round(one.iters_per_s)), String(Math.round(def.iters_per_s)), String(one.check), `${r.ratio}×`, `≥ ${r.target}×`, r.met ? "yes" : "no");
+    }
+    return row;
+  });
+  return formatTable([head, ...rows]);
+}
+
+/** The optimum's name and value in a result line (margin for svm-l2, trace for nuclear-psd). */
+function optimumOf(r: SolverResult): string {
+  for (const key of ["margin", "trace"]) if (typeof r[key] === "number") return `${key} ${String(r[key])}`;
+  return "";
+}
+
+function solverTable(results: readonly ComparedSolverResult[], peers: boolean): string {
+  const head = ["workload", "instance", "seconds", "warm seconds", "status", "optimum", "certified", "kernels"];
+  if (peers) head.push("CVXOPT seconds", "CVXOPT optimum", "time ratio", "target", "rel. diff", "met");
+  const rows = results.map((r) => {
+    const row = [r.workload, r.instance, fmt(r.seconds), r.warm_seconds === null ? "" : fmt(r.warm_seconds), r.status, optimumOf(r), r.certificate.ok ? "yes" : "no", r.kernels];
+    if (r.cvxopt) {
+      const key = "margin" in r.cvxopt ? "margin" : "trace";
+      row.push(fmt(r.cvxopt.seconds), `${key} ${String(r.cvxopt[key])}`, `${r.seconds_ratio}×`, `≤ ${r.target}×`, fmt(r.rel_diff), r.met ? "yes" : "no");
     }
     return row;
   });

@@ -163,7 +163,7 @@ class InteriorPoint {
     this.Z = cone();
     this.rp = new Float64Array(m);
     this.M = new Float64Array(m * m);
-    this.schur = new SchurWorkspace(P);
+    this.schur = new SchurWorkspace(P, { simd: options.simd });
     this.chol = new PivotedCholesky(m);
     this.v = new Float64Array(m);
     this.q = new Float64Array(m);

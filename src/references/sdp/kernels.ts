@@ -166,14 +166,22 @@ export class PivotedCholesky {
       let i = j + 1;
       for (; i + 1 < n; i += 2) {
         const r0 = i * n, r1 = r0 + n;
-        let s0 = a[r0 + j], s1 = a[r1 + j];
-        for (let k = 0; k < j; k++) {
+        // two rows, each summed in two accumulators (four independent chains: not bound by the adder's latency)
+        let s0 = a[r0 + j], s1 = a[r1 + j], t0 = 0, t1 = 0, k = 0;
+        for (; k + 1 < j; k += 2) {
+          const ajk = a[rj + k], ajk1 = a[rj + k + 1];
+          s0 -= a[r0 + k] * ajk;
+          s1 -= a[r1 + k] * ajk;
+          t0 -= a[r0 + k + 1] * ajk1;
+          t1 -= a[r1 + k + 1] * ajk1;
+        }
+        if (k < j) {
           const ajk = a[rj + k];
           s0 -= a[r0 + k] * ajk;
           s1 -= a[r1 + k] * ajk;
         }
-        s0 *= inv;
-        s1 *= inv;
+        s0 = (s0 + t0) * inv;
+        s1 = (s1 + t1) * inv;
         a[r0 + j] = s0;
         a[r1 + j] = s1;
         work[i] -= s0 * s0;

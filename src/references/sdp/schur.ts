@@ -3,8 +3,12 @@
 //   dense blocks:  Ãᵢ = Rᵀ Aᵢ R, packed as svec (upper triangle, off-diagonals × √2) so that Mᵢⱼ = ⟨svec Ãᵢ, svec Ãⱼ⟩:
 //                  m congruences (O(m n³)) and one Gram matrix of the packed rows (O(m² n²/2))
 //   sparse blocks: Mᵢⱼ = Σ_{(p,q)∈Aᵢ} Σ_{(r,s)∈Aⱼ} aᵢ_pq aⱼ_rs W_qr W_sp, O(nnzᵢ nnzⱼ) per pair
+// The dense part runs in WebAssembly SIMD where available (SchurArena): the stacked Aᵢ times R as one
+// GEMM, Rᵀ(AᵢR) by the upper-triangle GEMM, and the Gram matrix of the packed rows, stored transposed
+// (len × m), as the upper triangle of QᵀQ: the same sums as the plain path in a different order.
+import { Matrix, WasmArena, type KernelOptions } from "../../linalg/index.ts";
 import type { CompiledSdp } from "./compile.ts";
-import { gemmNTInto, gramRows } from "./kernels.ts";
+import { gemmNTInto, gramRows, mirrorUpper } from "./kernels.ts";
 
 const SQRT2 = Math.SQRT2;
 
@@ -19,8 +23,10 @@ export class SchurWorkspace {
   readonly u: Float64Array;
   /** views of each dense block's constraint matrices, made once */
   readonly views: Float64Array[][];
+  /** the SIMD path's matrices, or null (no dense block, no WebAssembly SIMD, or simd: false) */
+  readonly arena: SchurArena | null;
 
-  constructor(P: CompiledSdp) {
+  constructor(P: CompiledSdp, options: KernelOptions = {}) {
     this.m = P.m;
     this.offsets = new Int32Array(P.blocks.length).fill(-1);
     let len = 0, nmax = 0;
@@ -32,7 +38,8 @@ export class SchurWorkspace {
       }
     });
     this.len = len;
-    this.packed = new Float64Array(P.m * len);
+    this.arena = len > 0 ? SchurArena.create(P, len, options) : null;
+    this.packed = new Float64Array(this.arena ? 0 : P.m * len); // the plain path's packed rows
     this.t = new Float64Array(nmax * nmax);
     this.u = new Float64Array(nmax * nmax);
     this.views = P.blocks.map((blk) => {
@@ -43,11 +50,34 @@ export class SchurWorkspace {
   }
 }
 
-/**
- * M ← the Schur complement (m×m, full storage) for the scaling given by Rt[k] = R_kᵀ and W[k] = R_k R_kᵀ of each
- * PSD block and w (orthant); identity = true promises R = I (the starting point), where Ãᵢ = Aᵢ.
- */
-export function formSchur(P: CompiledSdp, Rt: readonly Float64Array[], W: readonly Float64Array[], w: Float64Array, ws: SchurWorkspace, M: Float64Array, identity = false): void {
+/** Inside one WebAssembly arena: per dense block the stacked Aᵢ (m·n × n), R, T = (stacked Aᵢ) R and its n×n views Tᵢ, one n×n Ãᵢ; Q (len × m), M. */
+class SchurArena {
+  private constructor(
+    readonly arena: WasmArena,
+    readonly blocks: ReadonlyArray<{ readonly k: number; readonly n: number; readonly A: Matrix; readonly R: Matrix; readonly T: Matrix; readonly Ti: Matrix[]; readonly U: Matrix } | null>,
+    readonly Q: Matrix,
+    readonly M: Matrix,
+  ) {}
+
+  static create(P: CompiledSdp, len: number, options: KernelOptions): SchurArena | null {
+    const m = P.m;
+    let doubles = len * m + m * m;
+    for (const blk of P.blocks) if (blk.kind === "dense") doubles += 2 * m * blk.n * blk.n + 2 * blk.n * blk.n;
+    const arena = WasmArena.create(doubles, options);
+    if (!arena) return null;
+    const blocks = P.blocks.map((blk, k) => {
+      if (blk.kind !== "dense") return null;
+      const n = blk.n, nn = n * n;
+      const A = arena.matrix(m * n, n, blk.a), T = arena.matrix(m * n, n);
+      const Ti = Array.from({ length: m }, (_, i) => new Matrix(n, n, T.data.subarray(i * nn, (i + 1) * nn)));
+      return { k, n, A, R: arena.matrix(n, n), T, Ti, U: arena.matrix(n, n) };
+    });
+    return new SchurArena(arena, blocks, arena.matrix(len, m), arena.matrix(m, m));
+  }
+}
+
+/** The dense blocks' part of M (full storage), plain TypeScript; see formSchur. */
+function formSchurDensePlain(P: CompiledSdp, Rt: readonly Float64Array[], ws: SchurWorkspace, M: Float64Array, identity: boolean): void {
   const m = P.m, len = ws.len, packed = ws.packed, t = ws.t, u = ws.u;
   P.blocks.forEach((blk, k) => {
     if (blk.kind !== "dense") return;
@@ -69,6 +99,51 @@ export function formSchur(P: CompiledSdp, Rt: readonly Float64Array[], W: readon
   });
   if (len > 0) gramRows(packed, m, len, M);
   else M.fill(0, 0, m * m);
+}
+
+/** The dense blocks' part of M (full storage) by the SIMD kernels; see formSchur. */
+function formSchurDenseSimd(P: CompiledSdp, Rt: readonly Float64Array[], ws: SchurWorkspace, sa: SchurArena, M: Float64Array, identity: boolean): void {
+  const m = P.m, q = sa.Q.data;
+  for (const b of sa.blocks) {
+    if (!b) continue;
+    const { n, A, R, T, Ti, U } = b, rt = Rt[b.k], r = R.data, u = U.data, a = A.data, nn = n * n;
+    if (!identity) {
+      for (let p = 0; p < n; p++) for (let c = 0; c < n; c++) r[p * n + c] = rt[c * n + p];
+      sa.arena.gemm(A, R, T); // Tᵢ = Aᵢ R, all i at once
+    }
+    for (let i = 0; i < m; i++) {
+      let src = a, o = i * nn;
+      if (!identity) {
+        sa.arena.gemmTNUpper(R, Ti[i], U); // Ãᵢ = Rᵀ Aᵢ R, upper triangle
+        src = u;
+        o = 0;
+      }
+      // column i of Q ← svec(Ãᵢ) (upper triangle row by row, off-diagonals × √2)
+      let e = ws.offsets[b.k] * m + i;
+      for (let p = 0; p < n; p++) {
+        const rp = o + p * n;
+        q[e] = src[rp + p];
+        e += m;
+        for (let c = p + 1; c < n; c++) {
+          q[e] = SQRT2 * src[rp + c];
+          e += m;
+        }
+      }
+    }
+  }
+  sa.arena.gemmTNUpper(sa.Q, sa.Q, sa.M);
+  M.set(sa.M.data);
+  mirrorUpper(M, m);
+}
+
+/**
+ * M ← the Schur complement (m×m, full storage) for the scaling given by Rt[k] = R_kᵀ and W[k] = R_k R_kᵀ of each
+ * PSD block and w (orthant); identity = true promises R = I (the starting point), where Ãᵢ = Aᵢ.
+ */
+export function formSchur(P: CompiledSdp, Rt: readonly Float64Array[], W: readonly Float64Array[], w: Float64Array, ws: SchurWorkspace, M: Float64Array, identity = false): void {
+  const m = P.m;
+  if (ws.arena) formSchurDenseSimd(P, Rt, ws, ws.arena, M, identity);
+  else formSchurDensePlain(P, Rt, ws, M, identity);
 
   P.blocks.forEach((blk, k) => {
     if (blk.kind !== "sparse") return;

@@ -69,6 +69,8 @@ export interface SdpOptions {
   readonly layout?: "auto" | "dense" | "sparse";
   /** called once per iteration with the current accuracy (for progress displays and tests) */
   readonly onIteration?: (info: SdpIterationInfo) => void;
+  /** false: the plain TypeScript Schur complement even where WebAssembly SIMD is available (default: SIMD where available) */
+  readonly simd?: boolean;
 }
 
 export interface SdpIterationInfo {

@@ -126,10 +126,21 @@ test("the Schur complement is tr(Aᵢ W Aⱼ W) + Σ w²aᵢaⱼ in both the den
     const P = compileSdp(problem, layout);
     assert.equal(P.blocks[0].kind, layout);
     const Rt = [R.transpose().data, R2.transpose().data];
-    const M = new Float64Array(m * m);
-    formSchur(P, Rt, [W.data, W2.data], w, new SchurWorkspace(P), M);
     const scale = Math.max(...expected.map(Math.abs));
-    assert.ok(maxDiff(M, expected) < 1e-12 * scale, layout);
+    // the dense block by WebAssembly SIMD (where it runs) and by the plain kernels
+    for (const simd of [true, false]) {
+      const ws = new SchurWorkspace(P, { simd });
+      assert.equal(ws.arena !== null, simd && layout === "dense", `${layout}, simd ${simd}`);
+      const M = new Float64Array(m * m).fill(NaN);
+      formSchur(P, Rt, [W.data, W2.data], w, ws, M);
+      assert.ok(maxDiff(M, expected) < 1e-12 * scale, `${layout}, simd ${simd}`);
+      // at the start (R = I) the identity shortcut gives tr(Aᵢ Aⱼ) on the dense block
+      const I = [Matrix.identity(n).data, Matrix.identity(2).data];
+      const M0 = new Float64Array(m * m), M1 = new Float64Array(m * m);
+      formSchur(P, I, I, w, ws, M0, true);
+      formSchur(P, I, I, w, new SchurWorkspace(P, { simd: false }), M1, false);
+      assert.ok(maxDiff(M0, M1) < 1e-12 * Math.max(...M1.map(Math.abs)), `identity, ${layout}, simd ${simd}`);
+    }
   }
   // auto: a Gaussian block is dense, a 10×10 block with one entry per constraint sparse
   assert.equal(compileSdp(problem).blocks[0].kind, "dense");

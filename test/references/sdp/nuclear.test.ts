@@ -105,6 +105,11 @@ test("mid-size: n = 12, m = 60 symmetric Gaussian measurements of a rank-2 truth
   let tr = 0;
   for (let i = 0; i < 12; i++) tr += Xstar.get(i, i);
   assert.ok(Math.abs(c.primalObjective - tr) < 1e-8 * tr);
+  // the plain Schur complement (no WebAssembly SIMD) reaches the same certified optimum
+  const plain = nuclearNormPsd(A, y, { simd: false });
+  assert.ok(plain.certificate.ok, JSON.stringify(plain.certificate));
+  assert.ok(Math.abs(plain.certificate.primalObjective - c.primalObjective) < 1e-8 * tr);
+  assert.ok(relErr(plain.solution, sol.solution) < 1e-6);
 });
 
 test("nuclear max-margin with one measurement is u₁v₁ᵀ/σ₁(A), value 1/σ₁", () => {
