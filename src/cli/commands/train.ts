@@ -5,16 +5,15 @@ import type { Command } from "commander";
 import type { Potential } from "../../geometry/index.ts";
 import { linearModel, leastSquares } from "../../models/index.ts";
 import { marginOptimizerRegistry, optimizerRegistry, type Optimizer, type OptimizerEntry } from "../../optimizers/index.ts";
-import { Rng } from "../../random/index.ts";
 import type { lineChart as LineChart, traceRows as TraceRows } from "../../report/index.ts";
-import { runOptimizer, type Result, type RunOutcome, type Trace } from "../../run/index.ts";
+import type { Result, Trace } from "../../run/index.ts";
 import type { CommandContext } from "../context.ts";
 import { addClassificationDataOptions, rejectClassificationFlags, type ClassificationFlags } from "../classificationData.ts";
 import { EXIT_OK, UsageError, oneLine } from "../errors.ts";
 import { readRegressionCsv, readStartingPoint } from "../files.ts";
 import { resolvePath, writeJson } from "../io.ts";
 import { checkKeys, collect, parseNonNegativeInt, parsePositiveInt, parsePositiveNumber, parseSets } from "../options.ts";
-import { startProgress } from "../progress.ts";
+import { runTraining, stepSize } from "../training.ts";
 import { distancesTo, solveReferences, type ReferencePoint } from "../references.ts";
 import { fmt, formatTable } from "../table.ts";
 import { dataSummary, featureNames, resolvePotential } from "../userData.ts";
@@ -91,30 +90,16 @@ export function registerTrain(program: Command, ctx: CommandContext): void {
       const param = objective.parameterization;
       const predictor = new Float64Array(param.predictorDim);
       const trace: Trace = { name: "train", columns: ["t", "loss", ...refs.map((r) => `distance to ${r.name}`)], rows: [] };
-      const progress = await startProgress(io, !opts.json);
-      let outcome: RunOutcome;
-      try {
-        outcome = await runOptimizer({
-          objective,
-          optimizer,
-          theta0,
-          rng: new Rng(opts.seed),
-          maxIter: opts.iters,
-          onCheckpoint: (t, state, loss) => {
-            param.predictor(state.theta, predictor);
-            const dist = distancesTo(refs, predictor);
-            trace.rows.push([t, loss, ...refs.map((r) => dist[r.name] ?? NaN)]);
-          },
-          onProgress: (f) => progress.update(f, opts.optimizer),
-        });
-      } finally {
-        progress.done();
-      }
-      if (outcome.stopReason === "diverged") throw divergedError(`${stepSize(options.lr)} diverged (${outcome.divergence?.reason ?? "the loss blew up"})`, beta());
-      if (outcome.finalLoss > outcome.initialLoss) {
-        // slower than the blow-up rule, but the run made things worse: unstable, not a result
-        throw divergedError(`${stepSize(options.lr)} diverged (the loss grew from ${fmt(outcome.initialLoss)} to ${fmt(outcome.finalLoss)} in ${outcome.iterations} iterations)`, beta());
-      }
+      const outcome = await runTraining(io, {
+        objective, optimizer, theta0, seed: opts.seed, iters: opts.iters, quiet: !!opts.json, label: opts.optimizer, lr: options.lr,
+        onCheckpoint: (t, state, loss) => {
+          param.predictor(state.theta, predictor);
+          const dist = distancesTo(refs, predictor);
+          trace.rows.push([t, loss, ...refs.map((r) => dist[r.name] ?? NaN)]);
+        },
+        lossMustFall: true,
+        diverged: (message) => divergedError(message, beta()),
+      });
 
       param.predictor(outcome.state.theta, predictor);
       const distances = distancesTo(refs, predictor);
@@ -208,10 +193,6 @@ export function defaultStart(d: number, potential: Potential | undefined): Float
 function divergedError(what: string, beta: number | undefined): UsageError {
   if (beta === undefined || !(beta > 0)) return new UsageError(what, "use a smaller --lr");
   return new UsageError(what, `the stability bound is 2/β = ${fmt(2 / beta)} for β = λmax(XᵀX)/N = ${fmt(beta)}; use --lr below ${fmt(2 / beta)}`);
-}
-
-export function stepSize(lr: unknown): string {
-  return typeof lr === "number" ? `the step size lr = ${fmt(lr)}` : "the run";
 }
 
 /** The run as a Result (no checks: train measures, it does not assert a claim) for the run folder. */

@@ -8,8 +8,7 @@ import { marginLossFromId, marginLossIds, type MarginLoss } from "../../losses/i
 import { normP } from "../../linalg/index.ts";
 import { linearModel, marginObjective, softmaxObjective, type MarginObjective } from "../../models/index.ts";
 import { marginOptimizerRegistry, optimizerRegistry, type OptimizerEntry } from "../../optimizers/index.ts";
-import { Rng } from "../../random/index.ts";
-import { runOptimizer, type RunOutcome, type Trace } from "../../run/index.ts";
+import type { RunOutcome, Trace } from "../../run/index.ts";
 import { readClassificationData, type LoadedClassification } from "../classificationData.ts";
 import { trainClassificationResult } from "../classificationFigures.ts";
 import { closestReference, compareWith, maxMarginReferences, minOf, type MaxMarginReference, type ReferenceComparison } from "../classificationReferences.ts";
@@ -17,9 +16,9 @@ import type { CommandContext } from "../context.ts";
 import { EXIT_OK, UsageError } from "../errors.ts";
 import { readStartingPoint } from "../files.ts";
 import { resolvePath, writeJson } from "../io.ts";
-import { startProgress } from "../progress.ts";
+import { runTraining } from "../training.ts";
 import { fmt, formatTable } from "../table.ts";
-import { createOptimizer, defaultStart, optimizerOptions, stepSize, type TrainOptions } from "./train.ts";
+import { createOptimizer, defaultStart, optimizerOptions, type TrainOptions } from "./train.ts";
 
 const SOFTMAX = "softmax";
 
@@ -120,34 +119,22 @@ export async function trainClassification(ctx: CommandContext, opts: TrainOption
   const columns = ["t", "loss", "log loss", "‖w‖₂", "normalized margin (ℓ2)", ...(marginP ? [`normalized margin (${pName(marginP)})`] : []), ...refs.map((r) => `angle to ${r.name}`)];
   const trace: Trace = { name: "train", columns, rows: [] };
   const angleOf = (w: Float64Array, r: MaxMarginReference) => compareWith([r], w, 0)[r.name].angle;
-  const progress = await startProgress(io, !opts.json);
-  let outcome: RunOutcome;
-  try {
-    outcome = await runOptimizer({
-      objective,
-      optimizer,
-      theta0,
-      rng: new Rng(opts.seed),
-      maxIter: opts.iters,
-      // the losses underflow on the way to a max-margin direction: only NaN/Inf and a 1e8-fold blow-up are divergence
-      onCheckpoint: (t, state, loss) => {
-        const w = state.theta;
-        const m = minOf(objective.margins(w, u));
-        const n2 = normP(w, 2);
-        trace.rows.push([
-          t, loss, objective.logValue(w), n2, n2 > 0 ? m / n2 : NaN,
-          ...(marginP ? [normP(w, marginP) > 0 ? m / normP(w, marginP) : NaN] : []),
-          ...refs.map((r) => angleOf(w, r)),
-        ]);
-      },
-      onProgress: (f) => progress.update(f, opts.optimizer),
-    });
-  } finally {
-    progress.done();
-  }
-  if (outcome.stopReason === "diverged") {
-    throw new UsageError(`${stepSize(options.lr)} diverged (${outcome.divergence?.reason ?? "the loss blew up"})`, divergenceHint(opts.optimizer, objective, X, theta0));
-  }
+  // the losses underflow on the way to a max-margin direction: only NaN/Inf and a 1e8-fold blow-up are divergence
+  const outcome = await runTraining(io, {
+    objective, optimizer, theta0, seed: opts.seed, iters: opts.iters, quiet: !!opts.json, label: opts.optimizer, lr: options.lr,
+    onCheckpoint: (t, state, loss) => {
+      const w = state.theta;
+      const m = minOf(objective.margins(w, u));
+      const n2 = normP(w, 2);
+      trace.rows.push([
+        t, loss, objective.logValue(w), n2, n2 > 0 ? m / n2 : NaN,
+        ...(marginP ? [normP(w, marginP) > 0 ? m / normP(w, marginP) : NaN] : []),
+        ...refs.map((r) => angleOf(w, r)),
+      ]);
+    },
+    lossMustFall: false,
+    diverged: (message) => new UsageError(message, divergenceHint(opts.optimizer, objective, X, theta0)),
+  });
 
   const w = outcome.state.theta.slice();
   const margins = objective.margins(w, u);

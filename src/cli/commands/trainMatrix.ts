@@ -17,16 +17,16 @@ import type { lineChart as LineChart, traceRows as TraceRows } from "../../repor
 import {
   SdpError, matrixProgramRegistry, measuredValues, stackedMeasurements, symmetrizeMeasurements, type MatrixProgramData,
 } from "../../references/index.ts";
-import { runOptimizer, type Result, type RunOutcome, type Trace } from "../../run/index.ts";
+import type { Result, Trace } from "../../run/index.ts";
 import type { CommandContext } from "../context.ts";
 import { EXIT_OK, UsageError } from "../errors.ts";
 import { resolvePath, writeJson } from "../io.ts";
 import { matrixDataSummary, programData, readMatrixData } from "../matrixData.ts";
 import { DEFAULT_ALPHA, type MatrixModel, type MatrixTrainFlags } from "../matrixModels.ts";
 import { RANK_RTOL, matrixText } from "../matrixText.ts";
-import { startProgress } from "../progress.ts";
+import { runTraining } from "../training.ts";
 import { fmt, formatTable } from "../table.ts";
-import { createOptimizer, optimizerEntry, optimizerOptions, stepSize, type TrainOptions } from "./train.ts";
+import { createOptimizer, optimizerEntry, optimizerOptions, type TrainOptions } from "./train.ts";
 
 interface MatrixReference {
   readonly name: string;
@@ -145,31 +145,18 @@ export async function trainMatrix(ctx: CommandContext, opts: TrainOptions & Matr
   const W = new Float64Array(n1 * n2);
   const trace: Trace = { name: "train", columns: ["t", "loss", ...refs.map((r) => `distance to ${r.name}`), "nuclear norm", "effective rank"], rows: [] };
   const spectrumOf = (w: Float64Array) => singularValues(new Matrix(n1, n2, w));
-  const progress = await startProgress(io, !opts.json);
-  let outcome: RunOutcome;
-  try {
-    outcome = await runOptimizer({
-      objective,
-      optimizer,
-      theta0,
-      rng: new Rng(opts.seed),
-      maxIter: opts.iters,
-      onCheckpoint: (t, state, loss) => {
-        param.predictor(state.theta, W);
-        const sigma = spectrumOf(W);
-        let nuclear = 0;
-        for (const s of sigma) nuclear += s;
-        trace.rows.push([t, loss, ...refs.map((r) => (r.solution ? relativeDistance(W, r.solution) : NaN)), nuclear, effectiveRank(sigma)]);
-      },
-      onProgress: (f) => progress.update(f, `${opts.optimizer} on ${model.id}`),
-    });
-  } finally {
-    progress.done();
-  }
-  if (outcome.stopReason === "diverged") throw divergedError(`${stepSize(options.lr)} diverged (${outcome.divergence?.reason ?? "the loss blew up"})`, model, op, refs, n1, n2);
-  if (outcome.finalLoss > outcome.initialLoss) {
-    throw divergedError(`${stepSize(options.lr)} diverged (the loss grew from ${fmt(outcome.initialLoss)} to ${fmt(outcome.finalLoss)} in ${outcome.iterations} iterations)`, model, op, refs, n1, n2);
-  }
+  const outcome = await runTraining(io, {
+    objective, optimizer, theta0, seed: opts.seed, iters: opts.iters, quiet: !!opts.json, label: `${opts.optimizer} on ${model.id}`, lr: options.lr,
+    onCheckpoint: (t, state, loss) => {
+      param.predictor(state.theta, W);
+      const sigma = spectrumOf(W);
+      let nuclear = 0;
+      for (const s of sigma) nuclear += s;
+      trace.rows.push([t, loss, ...refs.map((r) => (r.solution ? relativeDistance(W, r.solution) : NaN)), nuclear, effectiveRank(sigma)]);
+    },
+    lossMustFall: true,
+    diverged: (message) => divergedError(message, model, op, refs, n1, n2),
+  });
 
   param.predictor(outcome.state.theta, W);
   const sigma = spectrumOf(W);
