@@ -9,6 +9,7 @@ import { checkSystem, relativeResidual } from "./residuals.ts";
 import { minNormL2 } from "./minNormL2.ts";
 import { bregmanDualNewton } from "./bregmanDualNewton.ts";
 import { bregmanPrimalNewton } from "./bregmanPrimalNewton.ts";
+import { relativeGap } from "./duality.ts";
 
 export interface BregmanOptions {
   /** stop when ‖Xw − y‖/max(1, ‖y‖) ≤ tol (default 1e-12) */
@@ -80,7 +81,7 @@ export function bregmanCertificate(
   const z = new Float64Array(d);
   for (let j = 0; j < d; j++) z[j] = z0[j] + xtl[j];
   const dualObjective = dot(lambda, y) - potential.conjValue(z) + potential.conjValue(z0);
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, Math.abs(primalObjective));
+  const dualityGap = relativeGap(primalObjective, dualObjective);
   return {
     kind: "KKT: Xw = y and ∇ψ(w) − ∇ψ(w0) ∈ row space of X",
     primalResidual,

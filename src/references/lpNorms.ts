@@ -7,6 +7,7 @@ import { Matrix, gemvT, norm1, normInf, dot } from "../linalg/index.ts";
 import type { Certificate, ReferenceSolution } from "./types.ts";
 import { checkSystem, relativeResidual } from "./residuals.ts";
 import { linfBallRows, solveLp, splitColumns, type LpOptions, type LpSolution } from "./highs.ts";
+import { dualityCertificate } from "./duality.ts";
 
 export interface LpNormOptions extends LpOptions {
   /** certificate tolerance on residuals and gap (default 1e-9) */
@@ -31,16 +32,7 @@ export function lpNormCertificate(X: Matrix, y: Float64Array, w: Float64Array, l
   const primalResidual = relativeResidual(X, w, y);
   const dualResidual = Math.max(0, dualNorm(gemvT(X, lambda, new Float64Array(X.cols))) - 1);
   const dualObjective = dot(lambda, y);
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, Math.abs(primalObjective));
-  return {
-    kind: "LP duality",
-    primalResidual,
-    dualResidual,
-    dualityGap,
-    primalObjective,
-    dualObjective,
-    ok: primalResidual <= tol && dualResidual <= tol && dualityGap <= tol,
-  };
+  return dualityCertificate({ kind: "LP duality", primalResidual, dualResidual, primalObjective, dualObjective, tol });
 }
 
 function solved(program: string, X: Matrix, y: Float64Array, w: Float64Array, lambda: Float64Array, norm: "l1" | "linf", lp: LpSolution, tol: number): ReferenceSolution {

@@ -7,6 +7,7 @@
 import { Matrix, cholesky, choleskySolve, gemmNT, gemvT, lstsqMinNorm, norm2, dot, singularValues } from "../linalg/index.ts";
 import type { Certificate, ReferenceSolution } from "./types.ts";
 import { checkSystem, relativeResidual, residual } from "./residuals.ts";
+import { relativeGap } from "./duality.ts";
 
 export interface MinNormL2Options {
   /** reject the system as inconsistent when ‖Xw − y‖/max(1, ‖y‖) exceeds this (default 1e-8) */
@@ -143,7 +144,7 @@ function certify(X: Matrix, y: Float64Array, w: Float64Array, w0: Float64Array, 
   const primalObjective = 0.5 * ndw * ndw;
   const nxl = norm2(xtl);
   const dualObjective = dot(lambda, residual(X, w0, y, new Float64Array(N))) - 0.5 * nxl * nxl;
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, Math.abs(primalObjective));
+  const dualityGap = relativeGap(primalObjective, dualObjective);
   const kappa = conditionNumber(X);
   const statTol = Math.max(tol, 10 * EPS * kappa);
   const certificate: Certificate = {

@@ -8,6 +8,7 @@ import { Matrix, dot, gemvT } from "../linalg/index.ts";
 import type { Certificate, ReferenceSolution } from "./types.ts";
 import { checkSystem, relativeResidual } from "./residuals.ts";
 import { solveLp, type LpOptions } from "./highs.ts";
+import { dualityCertificate } from "./duality.ts";
 
 export interface NonnegL1Options extends LpOptions {
   /** certificate tolerance on residuals and gap (default 1e-9) */
@@ -42,16 +43,7 @@ export function nonnegL1Certificate(A: Matrix, b: Float64Array, x: Float64Array,
   for (let j = 0; j < ATl.length; j++) maxATl = Math.max(maxATl, ATl[j]);
   const dualResidual = Math.max(0, maxATl - 1);
   const primalObjective = sum, dualObjective = dot(lambda, b);
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, Math.abs(primalObjective));
-  return {
-    kind: "LP duality: Aᵀλ ≤ 1",
-    primalResidual,
-    dualResidual,
-    dualityGap,
-    primalObjective,
-    dualObjective,
-    ok: primalResidual <= tol && dualResidual <= tol && dualityGap <= tol,
-  };
+  return dualityCertificate({ kind: "LP duality: Aᵀλ ≤ 1", primalResidual, dualResidual, primalObjective, dualObjective, tol });
 }
 
 /** argmin ‖x‖₁ s.t. Ax = b, x ≥ 0 (RangeError when no x ≥ 0 solves Ax = b). */

@@ -5,6 +5,7 @@
 import { Matrix, cholesky, choleskySolve, gemmNT, gemmTN, gemv, gemvT, norm2, dot } from "../linalg/index.ts";
 import type { Certificate, ReferenceSolution } from "./types.ts";
 import { checkSystem } from "./residuals.ts";
+import { relativeGap } from "./duality.ts";
 
 export interface RidgeOptions {
   /** certificate tolerance on the relative gradient norm (default 1e-10) */
@@ -66,7 +67,7 @@ export function ridgeCertificate(X: Matrix, y: Float64Array, lambda: number, w: 
   const xta = norm2(gemvT(X, alpha, new Float64Array(d)));
   const na = norm2(alpha);
   const dualObjective = -(N / 2) * na * na - dot(alpha, y) - (xta * xta) / (2 * lambda);
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, Math.abs(primalObjective));
+  const dualityGap = relativeGap(primalObjective, dualObjective);
   return {
     kind: "normal equations (gradient = 0) and ridge duality",
     primalResidual: 0,

@@ -7,6 +7,7 @@ import { Matrix, eigvalsSym } from "../../linalg/index.ts";
 import type { Certificate } from "../types.ts";
 import { applyA, applyAdjoint, compileSdp, coneDot, coneNorm, zeroCone, type CompiledSdp, type Cone } from "./compile.ts";
 import type { SdpPoint, SdpProblem } from "./types.ts";
+import { relativeGap } from "../duality.ts";
 
 function toCone(P: CompiledSdp, Z: SdpPoint, what: string): Cone {
   if (Z.psd.length !== P.sizes.length) throw new RangeError(`sdpCertificate: ${what} has ${Z.psd.length} PSD block(s), the problem has ${P.sizes.length}`);
@@ -54,7 +55,7 @@ export function sdpCertificateCompiled(P: CompiledSdp, Xp: SdpPoint, y: Float64A
   accumulate(P.C.lin, D.lin, S.lin);
   const dualResidual = Math.sqrt(rd) / (1 + coneNorm(P.C));
   const primalObjective = coneDot(P.C, X), dualObjective = by;
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, Math.abs(primalObjective));
+  const dualityGap = relativeGap(primalObjective, dualObjective);
   const lambdaMinX = lambdaMin(X, P.sizes), lambdaMinS = lambdaMin(S, P.sizes);
   const complementarity = coneDot(X, S);
   // cone membership up to round-off relative to the size of the iterate

@@ -9,6 +9,7 @@ import type { Certificate, ReferenceSolution } from "../types.ts";
 import { solveSdp } from "./interiorPoint.ts";
 import { checkMeasurements, denseMeasurements, type MatrixMeasurements } from "./measurements.ts";
 import { SdpError, SparseSymmetric, type SdpOptions } from "./types.ts";
+import { dualityCertificate } from "../duality.ts";
 
 export type NuclearOptions = SdpOptions;
 
@@ -69,17 +70,11 @@ export function nuclearNormCertificate(
   let dualObjective = 0;
   for (let i = 0; i < y.length; i++) dualObjective += y[i] * lambda[i];
   const primalResidual = Math.max(equality, psdViolation);
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, Math.abs(primalObjective));
-  return {
+  return dualityCertificate({
     kind: psd ? "SDP duality: A*(λ) ⪯ I" : "nuclear/spectral duality: ‖A*(λ)‖₂ ≤ 1",
-    primalResidual,
-    dualResidual,
-    dualityGap,
-    primalObjective,
-    dualObjective,
-    ok: primalResidual <= tol && dualResidual <= tol && dualityGap <= tol,
+    primalResidual, dualResidual, primalObjective, dualObjective, tol,
     details: psd ? { equalityResidual: equality, lambdaMinW } : { equalityResidual: equality },
-  };
+  });
 }
 
 /**
@@ -108,17 +103,11 @@ export function nuclearMarginCertificate(
   const primalObjective = nuclearNorm(W);
   const primalResidual = Math.max(0, 1 - minMargin);
   const dualResidual = Math.max(0, spectralNorm(op.adjoint(cl)) - 1, -minLambda);
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, Math.abs(primalObjective));
-  return {
+  return dualityCertificate({
     kind: "nuclear/spectral duality: ‖Σ λᵢcᵢAᵢ‖₂ ≤ 1, λ ≥ 0",
-    primalResidual,
-    dualResidual,
-    dualityGap,
-    primalObjective,
-    dualObjective,
-    ok: primalResidual <= tol && dualResidual <= tol && dualityGap <= tol,
+    primalResidual, dualResidual, primalObjective, dualObjective, tol,
     details: { minMargin, normalizedMargin: minMargin / primalObjective },
-  };
+  });
 }
 
 /** Runs the SDP, turning a proof of primal infeasibility into the program's own RangeError. */
