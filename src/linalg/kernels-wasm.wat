@@ -209,7 +209,7 @@
     (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
 
   ;; dst ← aj Σ_c t[ix[c] + ·] over the nch chunks' picked rows, rowb bytes: 64-byte blocks in four
-  ;; f64x2 accumulators (two chunks per step, eight chains), then 16-byte pieces
+  ;; f64x2 accumulators (two chunks per step, eight chains), then 32-byte ones
   (func $unit_row (param $t i32) (param $ix i32) (param $nch i32) (param $dst i32) (param $rowb i32) (param $aj v128)
     (local $p i32) (local $q i32) (local $e i32) (local $s i32) (local $u i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
@@ -246,20 +246,32 @@
       (v128.store offset=48 (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a3) (local.get $b3))))
       (local.set $p (i32.add (local.get $p) (i32.const 64)))
       (br $pl)))
+    ;; the rest (16, 32 or 48 bytes): 32 bytes per pass
+    (local.set $e (i32.sub (local.get $e) (i32.const 4)))
     (block $re (loop $rl
       (br_if $re (i32.ge_u (local.get $p) (local.get $rowb)))
-      (local.set $a0 (v128.const f64x2 0 0)) (local.set $b0 (local.get $a0))
+      (local.set $a0 (v128.const f64x2 0 0)) (local.set $a1 (local.get $a0)) (local.set $b0 (local.get $a0)) (local.set $b1 (local.get $a0))
       (local.set $q (local.get $ix))
       (block $ce (loop $cl
-        (br_if $ce (i32.ge_u (i32.add (local.get $q) (i32.const 4)) (local.get $e)))
-        (local.set $a0 (f64x2.add (local.get $a0) (v128.load (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load (local.get $q))))))
-        (local.set $b0 (f64x2.add (local.get $b0) (v128.load (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load offset=4 (local.get $q))))))
+        (br_if $ce (i32.ge_u (local.get $q) (local.get $e)))
+        (local.set $s (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load (local.get $q))))
+        (local.set $u (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load offset=4 (local.get $q))))
+        (local.set $a0 (f64x2.add (local.get $a0) (v128.load (local.get $s))))
+        (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $s))))
+        (local.set $b0 (f64x2.add (local.get $b0) (v128.load (local.get $u))))
+        (local.set $b1 (f64x2.add (local.get $b1) (v128.load offset=16 (local.get $u))))
         (local.set $q (i32.add (local.get $q) (i32.const 8)))
         (br $cl)))
-      (if (i32.lt_u (local.get $q) (local.get $e)) (then
-        (local.set $a0 (f64x2.add (local.get $a0) (v128.load (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load (local.get $q))))))))
-      (v128.store (i32.add (local.get $dst) (local.get $p)) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a0) (local.get $b0))))
-      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (if (i32.eq (local.get $q) (local.get $e)) (then
+        (local.set $s (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load (local.get $q))))
+        (local.set $a0 (f64x2.add (local.get $a0) (v128.load (local.get $s))))
+        (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $s))))))
+      (local.set $s (i32.add (local.get $dst) (local.get $p)))
+      (v128.store (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a0) (local.get $b0))))
+      ;; a 16-byte rest: the second f64x2 summed the next row's first one (or the padding past the last); not stored
+      (if (i32.lt_u (i32.add (local.get $p) (i32.const 16)) (local.get $rowb)) (then
+        (v128.store offset=16 (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a1) (local.get $b1))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 32)))
       (br $rl))))
 
   (func (export "relu_grads") (param $ht i32) (param $x i32) (param $g i32) (param $a i32) (param $gw i32) (param $ga i32)
