@@ -43,7 +43,7 @@ export interface Relu2Gd extends BenchInstance {
 export function relu2Gd(problem: Relu2Problem, eta = 0.5, options: InstanceOptions = {}): Relu2Gd {
   const { n, d, width } = problem;
   const dp = d + (d & 1);
-  const arena = n > 0 && d > 0 && width > 0 ? WasmArena.create(2 * n * d + 2 * width * d + width * dp + width * n + 2 * n + 2 * width + WasmArena.reluGradsScratch(d), options) : null;
+  const arena = n > 0 && d > 0 && width > 0 ? WasmArena.create(2 * n * d + 2 * width * d + width * dp + width * n + 2 * n + 2 * width + WasmArena.reluGradsScratch(n, d), options) : null;
   return arena ? relu2GdSimd(problem, eta, arena) : relu2GdPlain(problem, eta);
 }
 
@@ -66,7 +66,7 @@ function relu2GdSimd(problem: Relu2Problem, eta: number, arena: WasmArena): Relu
   const ga = arena.vector(width);
   const g = arena.vector(n);
   const y = arena.vector(n, problem.y);
-  const scratch = arena.vector(WasmArena.reluGradsScratch(d));
+  const scratch = arena.vector(WasmArena.reluGradsScratch(n, d));
   const w = W.data, gw = gW.data;
   const invN = 1 / n; // computed once: a double computed in the loop and passed to the kernel would be boxed on the heap every step
 

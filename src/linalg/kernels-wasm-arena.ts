@@ -203,20 +203,25 @@ export class WasmArena {
     return g;
   }
 
-  /** Doubles of scratch reluGrads needs for inputs of d features: 70 rows of d rounded up to even. */
-  static reluGradsScratch(d: number): number {
-    return 70 * (d + (d & 1));
+  /**
+   * Doubles of scratch reluGrads needs for n examples of d features: a table of 64 rows (of d rounded up
+   * to even) per chunk of six examples, 6 rows more, and one 32-bit row index per chunk.
+   */
+  static reluGradsScratch(n: number, d: number): number {
+    const chunks = Math.ceil(n / 6), dp = d + (d & 1);
+    return 64 * dp * chunks + 6 * dp + Math.ceil(chunks / 2);
   }
 
   /**
    * The layers' gradients of Σᵢ gᵢ f(xᵢ) for the net of reluHead: gaⱼ = Σᵢ gᵢ relu(Hᵀⱼᵢ) and
-   * gWⱼ = aⱼ Σᵢ [Hᵀⱼᵢ > 0] gᵢ xᵢ, the second by subset sums over the binary mask (six examples per table).
+   * gWⱼ = aⱼ Σᵢ [Hᵀⱼᵢ > 0] gᵢ xᵢ, the second by subset sums over the binary mask (six examples per table,
+   * all tables kept, then each unit's row summed in registers).
    * HT w×n, X n×d, g (n), a, ga (w); gW is w×dp with dp = d rounded up to even (its last column 0 when d is
-   * odd); scratch of reluGradsScratch(d) doubles; all in this arena, outputs disjoint from inputs.
+   * odd); scratch of reluGradsScratch(n, d) doubles; all in this arena, outputs disjoint from inputs.
    */
   reluGrads(HT: Matrix, X: Matrix, g: Float64Array, a: Float64Array, gW: Matrix, ga: Float64Array, scratch: Float64Array): void {
     const w = HT.rows, n = HT.cols, d = X.cols, dp = d + (d & 1);
-    if (X.rows !== n || g.length !== n || a.length !== w || ga.length !== w || gW.rows !== w || gW.cols !== dp || scratch.length < WasmArena.reluGradsScratch(d)) {
+    if (X.rows !== n || g.length !== n || a.length !== w || ga.length !== w || gW.rows !== w || gW.cols !== dp || scratch.length < WasmArena.reluGradsScratch(n, d)) {
       throw new RangeError(`WasmArena.reluGrads: Hᵀ is ${w}×${n}, X ${X.rows}×${d}, g ${g.length}, a ${a.length}, ga ${ga.length}, gW ${gW.rows}×${gW.cols} (need ${w}×${dp}), scratch ${scratch.length}`);
     }
     const ht = this.address(HT, "Hᵀ"), px = this.address(X, "X"), pg = this.address(g, "g"), pa = this.address(a, "a");
@@ -225,7 +230,8 @@ export class WasmArena {
       throw new RangeError("WasmArena.reluGrads: gW, ga and the scratch must not overlap an input");
     }
     if (overlap(gW.data, ga) || overlap(gW.data, scratch) || overlap(ga, scratch)) throw new RangeError("WasmArena.reluGrads: gW, ga and the scratch must not overlap each other");
-    this.exports.relu_grads(ht, px, pg, pa, pgw, pga, n, d, w, pt, pt + 8 * 64 * dp);
+    const tableBytes = 8 * 64 * dp * Math.ceil(n / 6);
+    this.exports.relu_grads(ht, px, pg, pa, pgw, pga, n, d, w, pt, pt + tableBytes, pt + tableBytes + 8 * 6 * dp);
   }
 }
 

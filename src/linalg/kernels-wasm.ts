@@ -17,7 +17,7 @@ type WasmApi = typeof WebAssembly;
 export interface KernelExports {
   logistic_weight(m: number, tab: number): number;
   relu_head(ht: number, a: number, y: number, g: number, n: number, w: number, tab: number, scale: number): void;
-  relu_grads(ht: number, x: number, g: number, a: number, gw: number, ga: number, n: number, d: number, w: number, t: number, yb: number): void;
+  relu_grads(ht: number, x: number, g: number, a: number, gw: number, ga: number, n: number, d: number, w: number, t: number, yb: number, ix: number): void;
 }
 
 /** kernels-wasm-gd.wat */

@@ -14,12 +14,13 @@
 ;;   examples), then gᵢ = yᵢ ℓ′(yᵢ fᵢ)·scale with ℓ′(m) = −1/(1 + eᵐ) (= −yᵢσ(−yᵢfᵢ)·scale), two
 ;;   examples per f64x2, the exp of kernels-exp.ts operation for operation (table of 2^(j/256) at tab).
 ;;
-;; relu_grads(ht, x, g, a, gw, ga, n, d, w, t, yb): the gradients of Σᵢ gᵢ f(xᵢ) in the layers,
+;; relu_grads(ht, x, g, a, gw, ga, n, d, w, t, yb, ix): the gradients of Σᵢ gᵢ f(xᵢ) in the layers,
 ;;   gaⱼ = Σᵢ gᵢ relu(Hᵀⱼᵢ)  and  gwⱼ = aⱼ Σᵢ [Hᵀⱼᵢ > 0] gᵢ xᵢ  (gw: w rows of dp = d rounded up to even).
 ;;   The mask [Hᵀ > 0] is binary, so the second sum goes by subset sums ("four Russians"): the examples
-;;   in chunks of six, a table of the 64 sums of their rows gᵢxᵢ (each one add from a smaller one),
-;;   and for each unit the six mask bits pick its row of the table: one add of d numbers per unit
-;;   and chunk instead of six multiply-adds of them. x: n×d row-major; t: 64·dp scratch; yb: 6·dp scratch.
+;;   in chunks of six, for every chunk a table of the 64 sums of its rows gᵢxᵢ (each one add from a
+;;   smaller one), all tables kept; then unit by unit, the unit's six mask bits per chunk pick a row of
+;;   each table and gwⱼ is the sum of the picked rows, accumulated in registers and stored once.
+;;   x: n×d row-major; t: ⌈n/6⌉·64·dp scratch; yb: 6·dp scratch; ix: ⌈n/6⌉ i32 scratch.
 ;;   (Not specific to any data: the mask of a ReLU is always 0/1.)
 ;; Source of KERNELS_WASM_BASE64 in kernels-wasm-bytes.ts; regenerate with scripts/build-wasm.sh.
 (module
@@ -163,93 +164,122 @@
       (local.set $s (i32.add (local.get $s) (i32.const 1)))
       (br $l))))
 
-  ;; for every unit j: the mask bits of examples i0 … i0+cnt−1 pick t's row to add to gwⱼ; gaⱼ += Σ gᵢ relu(Hᵀⱼᵢ).
-  ;; Full chunks (cnt = 6) run three pairs unrolled; the table row is added two pairs per step (dp/2 pairs).
-  (func $chunk_units (param $ht i32) (param $g i32) (param $gw i32) (param $ga i32) (param $t i32) (param $n i32) (param $w i32) (param $i0 i32) (param $cnt i32) (param $rowb i32)
-    (local $j i32) (local $hp i32) (local $gp i32) (local $r i32) (local $idx i32) (local $hv v128) (local $h1 v128) (local $h2 v128) (local $acc v128)
-    (local $g0 v128) (local $g1 v128) (local $g2 v128) (local $src i32) (local $dst i32) (local $p i32) (local $quad i32) (local $nrow i32) (local $gaj i32)
-    (local.set $gp (i32.add (local.get $g) (i32.shl (local.get $i0) (i32.const 3))))
-    (local.set $quad (i32.and (local.get $rowb) (i32.const -32)))
-    (local.set $nrow (i32.shl (local.get $n) (i32.const 3)))
-    (local.set $hp (i32.add (local.get $ht) (i32.shl (local.get $i0) (i32.const 3))))
-    (local.set $dst (local.get $gw))
-    (local.set $gaj (local.get $ga))
-    (if (i32.eq (local.get $cnt) (i32.const 6)) (then
-      (local.set $g0 (v128.load (local.get $gp)))
-      (local.set $g1 (v128.load offset=16 (local.get $gp)))
-      (local.set $g2 (v128.load offset=32 (local.get $gp)))))
+;; unit j's mask: ix[c] ← the byte offset in t of chunk c's table row picked by the unit's mask bits on
+  ;; the chunk's examples (row 0, all zeros, when none is on); returns Σᵢ gᵢ relu(Hᵀⱼᵢ).
+  (func $unit_mask (param $hp i32) (param $g i32) (param $ix i32) (param $n i32) (param $rowb i32) (result f64)
+    (local $he i32) (local $off i32) (local $step i32) (local $cnt i32) (local $r i32) (local $idx i32) (local $hv v128) (local $h1 v128) (local $h2 v128) (local $acc v128) (local $gv v128)
+    (local.set $cnt (i32.rem_u (local.get $n) (i32.const 6)))
+    (local.set $he (i32.add (local.get $hp) (i32.shl (i32.sub (local.get $n) (local.get $cnt)) (i32.const 3))))
+    (local.set $step (i32.shl (local.get $rowb) (i32.const 6)))
     (block $e (loop $l
-      (br_if $e (i32.ge_s (local.get $j) (local.get $w)))
-      (if (i32.eq (local.get $cnt) (i32.const 6))
-        (then
-          (local.set $hv (v128.load (local.get $hp)))
-          (local.set $h1 (v128.load offset=16 (local.get $hp)))
-          (local.set $h2 (v128.load offset=32 (local.get $hp)))
-          (local.set $acc (f64x2.add
-            (f64x2.add (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $hv)) (local.get $g0))
-                       (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $h1)) (local.get $g1)))
-            (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $h2)) (local.get $g2))))
-          (local.set $idx (i32.or (i64x2.bitmask (f64x2.gt (local.get $hv) (v128.const f64x2 0 0)))
-            (i32.or (i32.shl (i64x2.bitmask (f64x2.gt (local.get $h1) (v128.const f64x2 0 0))) (i32.const 2))
-                    (i32.shl (i64x2.bitmask (f64x2.gt (local.get $h2) (v128.const f64x2 0 0))) (i32.const 4))))))
-        (else
-          ;; a last, shorter chunk: pairs, an odd last example in lane 0 (lane 1 zero: off, relu 0)
-          (local.set $idx (i32.const 0))
-          (local.set $acc (v128.const f64x2 0 0))
-          (local.set $r (i32.const 0))
-          (block $re (loop $rl
-            (br_if $re (i32.ge_s (local.get $r) (local.get $cnt)))
-            (if (i32.lt_s (i32.add (local.get $r) (i32.const 1)) (local.get $cnt))
-              (then
-                (local.set $hv (v128.load (i32.add (local.get $hp) (i32.shl (local.get $r) (i32.const 3)))))
-                (local.set $g0 (v128.load (i32.add (local.get $gp) (i32.shl (local.get $r) (i32.const 3))))))
-              (else
-                (local.set $hv (v128.load64_zero (i32.add (local.get $hp) (i32.shl (local.get $r) (i32.const 3)))))
-                (local.set $g0 (v128.load64_zero (i32.add (local.get $gp) (i32.shl (local.get $r) (i32.const 3)))))))
-            (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $hv)) (local.get $g0))))
-            (local.set $idx (i32.or (local.get $idx)
-              (i32.shl (i64x2.bitmask (f64x2.gt (local.get $hv) (v128.const f64x2 0 0))) (local.get $r))))
-            (local.set $r (i32.add (local.get $r) (i32.const 2)))
-            (br $rl)))))
-      (f64.store (local.get $gaj)
-        (f64.add (f64.load (local.get $gaj)) (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))))
-      ;; gwⱼ += t[idx] (idx = 0 adds nothing)
-      (if (local.get $idx) (then
-        (local.set $src (i32.add (local.get $t) (i32.mul (local.get $idx) (local.get $rowb))))
-        (local.set $p (i32.const 0))
-        (block $pe (loop $pl
-          (br_if $pe (i32.ge_u (local.get $p) (local.get $quad)))
-          (v128.store (i32.add (local.get $dst) (local.get $p))
-            (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $p))) (v128.load (i32.add (local.get $src) (local.get $p)))))
-          (v128.store offset=16 (i32.add (local.get $dst) (local.get $p))
-            (f64x2.add (v128.load offset=16 (i32.add (local.get $dst) (local.get $p))) (v128.load offset=16 (i32.add (local.get $src) (local.get $p)))))
-          (local.set $p (i32.add (local.get $p) (i32.const 32)))
-          (br $pl)))
-        (if (i32.lt_u (local.get $p) (local.get $rowb)) (then
-          (v128.store (i32.add (local.get $dst) (local.get $p))
-            (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $p))) (v128.load (i32.add (local.get $src) (local.get $p)))))))))
-      (local.set $hp (i32.add (local.get $hp) (local.get $nrow)))
-      (local.set $dst (i32.add (local.get $dst) (local.get $rowb)))
-      (local.set $gaj (i32.add (local.get $gaj) (i32.const 8)))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br $l))))
+      (br_if $e (i32.ge_u (local.get $hp) (local.get $he)))
+      (local.set $hv (v128.load (local.get $hp)))
+      (local.set $h1 (v128.load offset=16 (local.get $hp)))
+      (local.set $h2 (v128.load offset=32 (local.get $hp)))
+      (local.set $acc (f64x2.add (local.get $acc) (f64x2.add
+        (f64x2.add (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $hv)) (v128.load (local.get $g)))
+                   (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $h1)) (v128.load offset=16 (local.get $g))))
+        (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $h2)) (v128.load offset=32 (local.get $g))))))
+      (i32.store (local.get $ix) (i32.add (local.get $off) (i32.mul (local.get $rowb)
+        (i32.or (i64x2.bitmask (f64x2.gt (local.get $hv) (v128.const f64x2 0 0)))
+          (i32.or (i32.shl (i64x2.bitmask (f64x2.gt (local.get $h1) (v128.const f64x2 0 0))) (i32.const 2))
+                  (i32.shl (i64x2.bitmask (f64x2.gt (local.get $h2) (v128.const f64x2 0 0))) (i32.const 4)))))))
+      (local.set $ix (i32.add (local.get $ix) (i32.const 4)))
+      (local.set $off (i32.add (local.get $off) (local.get $step)))
+      (local.set $hp (i32.add (local.get $hp) (i32.const 48)))
+      (local.set $g (i32.add (local.get $g) (i32.const 48)))
+      (br $l)))
+    ;; the last, shorter chunk: pairs, an odd last example in lane 0 (lane 1 zero: off, relu 0)
+    (if (local.get $cnt) (then
+      (block $re (loop $rl
+        (br_if $re (i32.ge_s (local.get $r) (local.get $cnt)))
+        (if (i32.lt_s (i32.add (local.get $r) (i32.const 1)) (local.get $cnt))
+          (then
+            (local.set $hv (v128.load (i32.add (local.get $hp) (i32.shl (local.get $r) (i32.const 3)))))
+            (local.set $gv (v128.load (i32.add (local.get $g) (i32.shl (local.get $r) (i32.const 3))))))
+          (else
+            (local.set $hv (v128.load64_zero (i32.add (local.get $hp) (i32.shl (local.get $r) (i32.const 3)))))
+            (local.set $gv (v128.load64_zero (i32.add (local.get $g) (i32.shl (local.get $r) (i32.const 3)))))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (f64x2.pmax (v128.const f64x2 0 0) (local.get $hv)) (local.get $gv))))
+        (local.set $idx (i32.or (local.get $idx)
+          (i32.shl (i64x2.bitmask (f64x2.gt (local.get $hv) (v128.const f64x2 0 0))) (local.get $r))))
+        (local.set $r (i32.add (local.get $r) (i32.const 2)))
+        (br $rl)))
+      (i32.store (local.get $ix) (i32.add (local.get $off) (i32.mul (local.get $idx) (local.get $rowb))))))
+    (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+
+  ;; dst ← aj Σ_c t[ix[c] + ·] over the nch chunks' picked rows, rowb bytes: 64-byte blocks in four
+  ;; f64x2 accumulators (two chunks per step, eight chains), then 32-byte ones
+  (func $unit_row (param $t i32) (param $ix i32) (param $nch i32) (param $dst i32) (param $rowb i32) (param $aj v128)
+    (local $p i32) (local $q i32) (local $e i32) (local $s i32) (local $u i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local.set $e (i32.add (local.get $ix) (i32.shl (local.get $nch) (i32.const 2))))
+    (block $pe (loop $pl
+      (br_if $pe (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $rowb)))
+      (local.set $a0 (v128.const f64x2 0 0)) (local.set $a1 (local.get $a0)) (local.set $a2 (local.get $a0)) (local.set $a3 (local.get $a0))
+      (local.set $b0 (local.get $a0)) (local.set $b1 (local.get $a0)) (local.set $b2 (local.get $a0)) (local.set $b3 (local.get $a0))
+      (local.set $q (local.get $ix))
+      (block $ce (loop $cl
+        (br_if $ce (i32.ge_u (i32.add (local.get $q) (i32.const 4)) (local.get $e)))
+        (local.set $s (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load (local.get $q))))
+        (local.set $u (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load offset=4 (local.get $q))))
+        (local.set $a0 (f64x2.add (local.get $a0) (v128.load (local.get $s))))
+        (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $s))))
+        (local.set $a2 (f64x2.add (local.get $a2) (v128.load offset=32 (local.get $s))))
+        (local.set $a3 (f64x2.add (local.get $a3) (v128.load offset=48 (local.get $s))))
+        (local.set $b0 (f64x2.add (local.get $b0) (v128.load (local.get $u))))
+        (local.set $b1 (f64x2.add (local.get $b1) (v128.load offset=16 (local.get $u))))
+        (local.set $b2 (f64x2.add (local.get $b2) (v128.load offset=32 (local.get $u))))
+        (local.set $b3 (f64x2.add (local.get $b3) (v128.load offset=48 (local.get $u))))
+        (local.set $q (i32.add (local.get $q) (i32.const 8)))
+        (br $cl)))
+      (if (i32.lt_u (local.get $q) (local.get $e)) (then
+        (local.set $s (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load (local.get $q))))
+        (local.set $a0 (f64x2.add (local.get $a0) (v128.load (local.get $s))))
+        (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $s))))
+        (local.set $a2 (f64x2.add (local.get $a2) (v128.load offset=32 (local.get $s))))
+        (local.set $a3 (f64x2.add (local.get $a3) (v128.load offset=48 (local.get $s))))))
+      (local.set $s (i32.add (local.get $dst) (local.get $p)))
+      (v128.store (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a0) (local.get $b0))))
+      (v128.store offset=16 (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a1) (local.get $b1))))
+      (v128.store offset=32 (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a2) (local.get $b2))))
+      (v128.store offset=48 (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a3) (local.get $b3))))
+      (local.set $p (i32.add (local.get $p) (i32.const 64)))
+      (br $pl)))
+    ;; the rest (16, 32 or 48 bytes): 32 bytes per pass
+    (local.set $e (i32.sub (local.get $e) (i32.const 4)))
+    (block $re (loop $rl
+      (br_if $re (i32.ge_u (local.get $p) (local.get $rowb)))
+      (local.set $a0 (v128.const f64x2 0 0)) (local.set $a1 (local.get $a0)) (local.set $b0 (local.get $a0)) (local.set $b1 (local.get $a0))
+      (local.set $q (local.get $ix))
+      (block $ce (loop $cl
+        (br_if $ce (i32.ge_u (local.get $q) (local.get $e)))
+        (local.set $s (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load (local.get $q))))
+        (local.set $u (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load offset=4 (local.get $q))))
+        (local.set $a0 (f64x2.add (local.get $a0) (v128.load (local.get $s))))
+        (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $s))))
+        (local.set $b0 (f64x2.add (local.get $b0) (v128.load (local.get $u))))
+        (local.set $b1 (f64x2.add (local.get $b1) (v128.load offset=16 (local.get $u))))
+        (local.set $q (i32.add (local.get $q) (i32.const 8)))
+        (br $cl)))
+      (if (i32.eq (local.get $q) (local.get $e)) (then
+        (local.set $s (i32.add (i32.add (local.get $t) (local.get $p)) (i32.load (local.get $q))))
+        (local.set $a0 (f64x2.add (local.get $a0) (v128.load (local.get $s))))
+        (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $s))))))
+      (local.set $s (i32.add (local.get $dst) (local.get $p)))
+      (v128.store (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a0) (local.get $b0))))
+      ;; a 16-byte rest: the second f64x2 summed the next row's first one (or the padding past the last); not stored
+      (if (i32.lt_u (i32.add (local.get $p) (i32.const 16)) (local.get $rowb)) (then
+        (v128.store offset=16 (local.get $s) (f64x2.mul (local.get $aj) (f64x2.add (local.get $a1) (local.get $b1))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 32)))
+      (br $rl))))
 
   (func (export "relu_grads") (param $ht i32) (param $x i32) (param $g i32) (param $a i32) (param $gw i32) (param $ga i32)
-    (param $n i32) (param $d i32) (param $w i32) (param $t i32) (param $yb i32)
-    (local $rowb i32) (local $i0 i32) (local $cnt i32) (local $r i32) (local $k i32) (local $p i32) (local $gv f64) (local $src i32) (local $dst i32)
+    (param $n i32) (param $d i32) (param $w i32) (param $t i32) (param $yb i32) (param $ix i32)
+    (local $rowb i32) (local $i0 i32) (local $cnt i32) (local $r i32) (local $k i32) (local $gv f64) (local $src i32) (local $dst i32) (local $tc i32) (local $nch i32)
     (local.set $rowb (i32.shl (i32.and (i32.add (local.get $d) (i32.const 1)) (i32.const -2)) (i32.const 3)))
-    ;; gw ← 0, ga ← 0
-    (block $z (loop $zl
-      (br_if $z (i32.ge_u (local.get $p) (i32.mul (local.get $w) (local.get $rowb))))
-      (v128.store (i32.add (local.get $gw) (local.get $p)) (v128.const f64x2 0 0))
-      (local.set $p (i32.add (local.get $p) (i32.const 16)))
-      (br $zl)))
-    (local.set $p (i32.const 0))
-    (block $z2 (loop $zl2
-      (br_if $z2 (i32.ge_u (local.get $p) (i32.shl (local.get $w) (i32.const 3))))
-      (f64.store (i32.add (local.get $ga) (local.get $p)) (f64.const 0))
-      (local.set $p (i32.add (local.get $p) (i32.const 8)))
-      (br $zl2)))
+    ;; every chunk's table: chunk c's at t + 64·rowb·c
+    (local.set $tc (local.get $t))
     (block $e (loop $l
       (br_if $e (i32.ge_s (local.get $i0) (local.get $n)))
       (local.set $cnt (select (i32.sub (local.get $n) (local.get $i0)) (i32.const 6) (i32.lt_s (i32.sub (local.get $n) (local.get $i0)) (i32.const 6))))
@@ -270,21 +300,18 @@
           (br $kl)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $yl)))
-      (call $subset_sums (local.get $t) (local.get $yb) (local.get $cnt) (local.get $rowb))
-      (call $chunk_units (local.get $ht) (local.get $g) (local.get $gw) (local.get $ga) (local.get $t) (local.get $n) (local.get $w) (local.get $i0) (local.get $cnt) (local.get $rowb))
+      (call $subset_sums (local.get $tc) (local.get $yb) (local.get $cnt) (local.get $rowb))
+      (local.set $tc (i32.add (local.get $tc) (i32.shl (local.get $rowb) (i32.const 6))))
+      (local.set $nch (i32.add (local.get $nch) (i32.const 1)))
       (local.set $i0 (i32.add (local.get $i0) (i32.const 6)))
       (br $l)))
-    ;; gwⱼ ← aⱼ gwⱼ
+    ;; unit by unit: its mask picks a row of each chunk's table; gaⱼ, and gwⱼ = aⱼ Σ_c (the picked rows)
     (local.set $k (i32.const 0))
-    (block $ae (loop $al
-      (br_if $ae (i32.ge_s (local.get $k) (local.get $w)))
-      (local.set $dst (i32.add (local.get $gw) (i32.mul (local.get $k) (local.get $rowb))))
-      (local.set $p (i32.const 0))
-      (block $pe (loop $pl
-        (br_if $pe (i32.ge_u (local.get $p) (local.get $rowb)))
-        (v128.store (i32.add (local.get $dst) (local.get $p))
-          (f64x2.mul (v128.load64_splat (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3)))) (v128.load (i32.add (local.get $dst) (local.get $p)))))
-        (local.set $p (i32.add (local.get $p) (i32.const 16)))
-        (br $pl)))
+    (block $ue (loop $ul
+      (br_if $ue (i32.ge_s (local.get $k) (local.get $w)))
+      (f64.store (i32.add (local.get $ga) (i32.shl (local.get $k) (i32.const 3)))
+        (call $unit_mask (i32.add (local.get $ht) (i32.mul (local.get $k) (i32.shl (local.get $n) (i32.const 3)))) (local.get $g) (local.get $ix) (local.get $n) (local.get $rowb)))
+      (call $unit_row (local.get $t) (local.get $ix) (local.get $nch) (i32.add (local.get $gw) (i32.mul (local.get $k) (local.get $rowb))) (local.get $rowb)
+        (v128.load64_splat (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3)))))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
-      (br $al)))))
+      (br $ul)))))

@@ -47,9 +47,9 @@ test("WasmArena refuses foreign matrices, overlapping outputs, bad shapes and ov
 
 test("WasmArena.reluHead and reluGrads: the output layer and both layers' gradients as the textbook loops compute them, every tail of examples (chunks of six), units (groups of four) and features (odd d)", () => {
   const rng = new Rng(17);
-  for (const [n, d, w] of [[1, 1, 1], [5, 3, 4], [7, 4, 9], [13, 5, 6], [20, 20, 33], [12, 2, 5]]) {
+  for (const [n, d, w] of [[1, 1, 1], [5, 3, 4], [7, 4, 9], [13, 5, 6], [20, 20, 33], [12, 2, 5], [6, 9, 2], [31, 16, 3], [37, 33, 5]]) {
     const dp = d + (d & 1);
-    const arena = WasmArena.create(2 * n * w + n * d + w * dp + 3 * n + 3 * w + WasmArena.reluGradsScratch(d))!;
+    const arena = WasmArena.create(2 * n * w + n * d + w * dp + 3 * n + 3 * w + WasmArena.reluGradsScratch(n, d))!;
     // pre-activations with exact zeros and a NaN (both count as off)
     const h0 = rng.fillNormal(new Float64Array(w * n), 3);
     for (let p = 0; p < h0.length; p++) if (rng.uniform() < 0.1) h0[p] = 0;
@@ -68,7 +68,7 @@ test("WasmArena.reluHead and reluGrads: the output layer and both layers' gradie
       assert.ok(Math.abs(g[i] - want) <= 1e-14 * Math.max(1e-300, Math.abs(want)) + 1e-17, `g[${i}] (${n}×${d}×${w}): ${g[i]} vs ${want}`);
     }
     const gW = arena.matrix(w, dp, new Float64Array(w * dp).fill(NaN)), ga = arena.vector(w, new Float64Array(w).fill(NaN));
-    const scratch = arena.vector(WasmArena.reluGradsScratch(d));
+    const scratch = arena.vector(WasmArena.reluGradsScratch(n, d));
     arena.reluGrads(HT, X, g, a, gW, ga, scratch);
     let scale = 0;
     const want = new Float64Array(w * d), gaWant = new Float64Array(w);
