@@ -3,7 +3,7 @@ export type { Parameterization, Objective } from "./types.ts";
 export { linearModel } from "./linear.ts";
 export { diagonalNet } from "./diagonalNet.ts";
 export { twoLayerLinear } from "./twoLayerLinear.ts";
-export { leastSquares } from "./leastSquares.ts";
+export { leastSquares, type LeastSquaresObjective } from "./leastSquares.ts";
 export { topSingularValueSquared } from "./powerIteration.ts";
 export { marginObjective, softmaxObjective, type MarginObjective, type BinaryMarginObjective } from "./marginObjective.ts";
 export * from "./matrix/index.ts";

@@ -3,11 +3,23 @@
 // so with ℓ = ½r², L = (1/2N)‖X Aᵀ − Y‖_F². The gradient on A is
 //   G = (1/N) Σᵢ ℓ′(rᵢ) xᵢᵀ (rᵢ ∈ R^k), pulled back to θ by the parameterization.
 import type { RegressionData } from "../data/index.ts";
+import { prepareResidualGradT, type KernelOptions } from "../linalg/index.ts";
 import { squaredLoss, type ResidualLoss } from "../losses/index.ts";
 import { topSingularValueSquared } from "./powerIteration.ts";
 import type { Objective, Parameterization } from "./types.ts";
 
-export function leastSquares(data: RegressionData, param: Parameterization, loss: ResidualLoss = squaredLoss): Objective {
+export interface LeastSquaresObjective extends Objective {
+  /** true when value and the full gradient run the WebAssembly SIMD kernel */
+  readonly simd: boolean;
+}
+
+/**
+ * With one output, the squared loss and θ = β (a linear model) on d ≥ 4 features, value and the
+ * full gradient come from one fused pass r = Xβ − y, g = Xᵀr/N of the residual kernel, in
+ * WebAssembly SIMD where the engine has it (`kernels.simd: false` keeps the plain loops). That
+ * kernel holds a copy of X: the data must not change after the objective is made.
+ */
+export function leastSquares(data: RegressionData, param: Parameterization, loss: ResidualLoss = squaredLoss, kernels: KernelOptions = {}): LeastSquaresObjective {
   const { X, Y } = data;
   const N = X.rows, d = X.cols, k = Y.cols;
   if (Y.rows !== N) throw new RangeError(`leastSquares: X has ${N} rows but Y has ${Y.rows}`);
@@ -94,6 +106,25 @@ export function leastSquares(data: RegressionData, param: Parameterization, loss
     },
   };
 
+  const fused = param.identity && k === 1 && loss === squaredLoss && d >= 4 ? prepareResidualGradT(X, kernels) : null;
+  if (fused?.simd) {
+    const y = Y.data, r = new Float64Array(N), scratch = new Float64Array(d);
+    const halfMeanSquare = (): number => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += r[i] * r[i];
+      return s / (2 * N);
+    };
+    objective.value = (theta) => {
+      fused.run(theta, y, r, scratch);
+      return halfMeanSquare();
+    };
+    objective.gradient = (theta, out) => {
+      fused.run(theta, y, r, out);
+      for (let j = 0; j < d; j++) out[j] /= N;
+      return halfMeanSquare();
+    };
+  }
+
   if (param.identity) {
     let sigma2 = -1; // σ_max(X)², computed once on demand
     const cst = loss.constantCurvature;
@@ -125,5 +156,5 @@ export function leastSquares(data: RegressionData, param: Parameterization, loss
       return (loss.curvatureBound * sigma2) / N;
     };
   }
-  return objective;
+  return Object.assign(objective, { simd: fused?.simd === true });
 }

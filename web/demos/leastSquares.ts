@@ -4,11 +4,11 @@
 // ‖·‖₁) also interpolates, but in general reaches neither.
 import { gaussianRegression, sparseRegression } from "../../src/data/index.ts";
 import { hyperbolicEntropy } from "../../src/geometry/index.ts";
-import { norm1, norm2, wasmSimdModule } from "../../src/linalg/index.ts";
+import { Matrix, norm1, norm2, wasmSimdModule } from "../../src/linalg/index.ts";
 import { relativeDistance } from "../../src/metrics/index.ts";
+import { leastSquares, linearModel } from "../../src/models/index.ts";
 import { gd, mirrorDescent, steepestDescent, type Optimizer } from "../../src/optimizers/index.ts";
 import { minL1, minNormL2 } from "../../src/references/index.ts";
-import { kernelLeastSquares } from "../kernelLeastSquares.ts";
 import { runMethod, type Demo } from "./demo.ts";
 
 export const leastSquaresDemo: Demo = async (state, rng, post, signal) => {
@@ -16,7 +16,8 @@ export const leastSquaresDemo: Demo = async (state, rng, post, signal) => {
   const { rows: n, cols: d } = state;
   const data = state.sparsity > 0 ? sparseRegression(rng.fork(1), { n, d, k: state.sparsity }) : gaussianRegression(rng.fork(1), { n, d });
   const { X, y } = data;
-  const objective = kernelLeastSquares(X, y, { simd: state.simd });
+  // the library objective: value and gradient by the fused WebAssembly SIMD kernel unless state.simd is off
+  const objective = leastSquares({ X, Y: new Matrix(n, 1, y) }, linearModel(d), undefined, { simd: state.simd });
   const l2 = minNormL2(X, y), l1 = await minL1(X, y);
   const betaL = objective.smoothness!(new Float64Array(d));
   // coordinate descent's smoothness w.r.t. ‖·‖₁ is max_j H_jj, H = XᵀX/N

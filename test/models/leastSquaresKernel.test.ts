@@ -1,11 +1,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+// leastSquares' fused path (one output, squared loss, linear model, d ≥ 4): WebAssembly SIMD
+// against the plain loops and finite differences.
 import { gaussianMatrix } from "../../src/data/index.ts";
 import { Matrix } from "../../src/linalg/index.ts";
 import { leastSquares, linearModel } from "../../src/models/index.ts";
 import { Rng } from "../../src/random/index.ts";
-import { kernelLeastSquares } from "../../web/kernelLeastSquares.ts";
-import { fdGradient, maxRelError } from "../models/finiteDifference.ts";
+import { fdGradient, maxRelError } from "./finiteDifference.ts";
+import type { KernelOptions } from "../../src/linalg/index.ts";
+
+const kernelLeastSquares = (X: Matrix, y: Float64Array, options: KernelOptions = {}) =>
+  leastSquares({ X, Y: new Matrix(X.rows, 1, y) }, linearModel(X.cols), undefined, options);
 
 function problem(seed: number, n: number, d: number) {
   const rng = new Rng(seed);
@@ -14,6 +19,14 @@ function problem(seed: number, n: number, d: number) {
   const w = rng.fillNormal(new Float64Array(d));
   return { X, y, w };
 }
+
+test("the fused path runs only where it applies: d ≥ 4, one output, squared loss, a linear model", () => {
+  const { X, y } = problem(2, 6, 3);
+  assert.equal(kernelLeastSquares(X, y).simd, false, "d = 3 keeps the plain loops");
+  const { X: X2, y: y2 } = problem(2, 6, 8);
+  assert.equal(leastSquares({ X: X2, Y: new Matrix(6, 1, y2) }, linearModel(8, 1)).simd, true);
+  assert.equal(leastSquares({ X: X2, Y: new Matrix(6, 2, new Float64Array(12)) }, linearModel(8, 2)).simd, false, "two outputs");
+});
 
 test("the kernel objective's gradient matches finite differences, with SIMD and without", () => {
   const { X, y, w } = problem(1, 7, 13);
@@ -27,9 +40,10 @@ test("the kernel objective's gradient matches finite differences, with SIMD and 
 });
 
 test("value and gradient equal the library's leastSquares objective to 1e-12 on several shapes", () => {
-  for (const [n, d] of [[1, 2], [5, 3], [20, 60], [33, 17]]) {
+  for (const [n, d] of [[1, 4], [5, 5], [20, 60], [33, 17], [200, 101]]) {
     const { X, y, w } = problem(n + d, n, d);
-    const ref = leastSquares({ X, Y: new Matrix(n, 1, y) }, linearModel(d));
+    const ref = leastSquares({ X, Y: new Matrix(n, 1, y) }, linearModel(d), undefined, { simd: false });
+    assert.equal(ref.simd, false);
     const gRef = new Float64Array(d);
     const LRef = ref.gradient(w, gRef);
     for (const simd of [true, false]) {
