@@ -26,7 +26,9 @@ export function runWorkload(workload: Workload, scale = 1, options: RunOptions =
   const t0 = performance.now();
   inst.run(iters);
   const seconds = (performance.now() - t0) / 1000;
-  return benchResult(workload.name, scale, iters, seconds, inst.check(), inst.simd);
+  const check = inst.check();
+  inst.close?.();
+  return benchResult(workload.name, scale, iters, seconds, check, inst.simd);
 }
 
 /** A result line rounded as the peer rounds it (seconds to 4 decimals, iters/s to 1). */

@@ -21,6 +21,8 @@ export interface BenchInstance {
   check(): number;
   /** true when the loop's main kernel runs in WebAssembly SIMD */
   readonly simd: boolean;
+  /** releases what the instance holds beyond memory (a worker thread); runWorkload calls it after the check */
+  close?(): void;
 }
 
 export interface InstanceOptions {

@@ -14,11 +14,13 @@
 ;; logreg2_gd(z0, z1, n, w, tab, c, iters):  the same for d = 2 with Z by columns (z0, z1): two rows
 ;;   per f64x2 throughout, w in registers.
 ;; sub_scaled(w, g, d, c): w ← w − c·g over d entries.
+;; diag_update(u, v, w, g, d, c): one step's update of diag_gd after its pass (for a caller that sums g).
 ;; diag_gd(x, n, d, y, r, u, v, w, g, c, iters): iters steps of GD on ½‖Xw − y‖² over w = u⊙u − v⊙v:
 ;;   g = Xᵀ(Xw − y), u ← u − c g⊙u, v ← v + c g⊙v, w ← u⊙u − v⊙v (c = 2η), the order of the TypeScript loop.
 ;; Each step's work is in functions called once per step: V8 compiles a WebAssembly function with its
 ;; baseline compiler first and swaps in the optimized code between calls, never inside a running call.
-;; Source of GD_WASM_BASE64 in kernels-wasm-bytes.ts; regenerate with scripts/build-wasm.sh.
+;; Source of GD_WASM_BASE64 in kernels-wasm-bytes.ts, and of GD_SHARED_WASM_BASE64 (the same module with its
+;; memory imported as shared, for two threads); regenerate with scripts/build-wasm.sh.
 (module
   (import "env" "memory" (memory 1))
 
@@ -321,6 +323,9 @@
       (v128.store64_lane 0 (i32.add (local.get $v) (local.get $j)) (local.get $vj))
       (v128.store64_lane 0 (i32.add (local.get $w) (local.get $j))
         (f64x2.sub (f64x2.mul (local.get $uj) (local.get $uj)) (f64x2.mul (local.get $vj) (local.get $vj)))))))
+
+  (func (export "diag_update") (param $u i32) (param $v i32) (param $w i32) (param $g i32) (param $d i32) (param $c f64)
+    (call $diag_update (local.get $u) (local.get $v) (local.get $w) (local.get $g) (local.get $d) (f64x2.splat (local.get $c))))
 
   (func (export "diag_gd") (param $x i32) (param $n i32) (param $d i32) (param $y i32) (param $r i32)
     (param $u i32) (param $v i32) (param $w i32) (param $g i32) (param $c f64) (param $iters i32)

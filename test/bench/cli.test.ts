@@ -41,6 +41,9 @@ test("bench: bad input is one line and exit 2", async () => {
     [["bench", "--scale", "0"], /--scale must be a positive integer, got '0'/],
     [["bench", "--scale", "1.5"], /--scale must be a positive integer/],
     [["bench", "--iters", "2", "--peers"], /--iters cannot be combined with --peers/],
+    [["bench", "logreg-gd", "--threads", "3"], /--threads 3: at most 2; use --threads 1 or --threads 2/],
+    [["bench", "logreg-gd", "--threads", "0"], /--threads must be a positive integer, got '0'/],
+    [["bench", "logreg-gd", "--threads", "2", "--no-simd"], /--threads 2 cannot be combined with --no-simd/],
     [["bench", "logreg-2d", "--peers", "--python", "/nonexistent/python3"], /--peers needs Python with NumPy: \/nonexistent\/python3 cannot be run \(ENOENT\); run 'bash scripts\/peers\.sh install'/],
   ] as const) {
     const r = await cli([...argv]);

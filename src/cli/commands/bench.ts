@@ -3,6 +3,7 @@
 // in both of its configurations (OPENBLAS_NUM_THREADS=1 and the default), and reports biaslab's iters/s
 // over the faster one's. Reference solvers (svm-l2, nuclear-psd): with --peers, runs cvxopt_bench.py,
 // which writes its instance as CSV, solves the same instance, and compares time and optimum.
+// --threads 2 (the default with SIMD): logreg-gd and diag-net-gd on two threads (../rowSplitGd.ts).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +20,7 @@ interface BenchOptions {
   iters?: string;
   repeats: string;
   simd: boolean;
+  threads?: string;
   json?: boolean;
   peers?: boolean;
   instances?: string;
@@ -78,6 +80,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run of the loops; not with --peers, nor with a solver workload)")
     .option("--repeats <R>", "after a solver workload's first solve, solve it R more times and report their median as warm_seconds", "2")
     .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
+    .option("--threads <T>", "1 or 2 (default 2; 1 with --no-simd): with 2, logreg-gd and diag-net-gd split their rows between the main thread and a worker on one shared WebAssembly memory")
     .option("--json", 'one JSON line per workload: loops {"workload","scale","iters","seconds","iters_per_s","check","kernels"}, solvers {"workload","seconds",...answer} (and the peer fields with --peers)')
     .option("--peers", "loops: after each, run the NumPy peer with OPENBLAS_NUM_THREADS=1 and with the default, and compare iters/s with the faster; solvers: run the CVXOPT peer, solve the instance it wrote, and compare time and optimum")
     .option("--instances <dir>", "solver workloads: solve the instances cvxopt_bench.py wrote to this folder (svm-l2.csv, nuclear-psd-A.csv, nuclear-psd-y.csv) instead of drawing our own")
@@ -94,6 +97,12 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const scale = positiveInt(opts.scale, "--scale");
       const iters = opts.iters === undefined ? undefined : positiveInt(opts.iters, "--iters");
       const repeats = nonNegativeInt(opts.repeats, "--repeats");
+      const threads = opts.threads === undefined ? (opts.simd ? 2 : 1) : positiveInt(opts.threads, "--threads");
+      if (threads > 2) throw new UsageError(`--threads ${threads}: at most 2`, "use --threads 1 or --threads 2");
+      if (threads === 2 && !opts.simd) throw new UsageError("--threads 2 cannot be combined with --no-simd", "the two-thread loops run the WebAssembly SIMD kernels");
+      // two threads need WebAssembly SIMD with a shared memory; without it the one-thread loops run
+      const { wasmSimdModule } = await import("../../linalg/index.ts");
+      const twoThreads = threads === 2 && wasmSimdModule(globalThis.WebAssembly, "gd-shared") !== null && typeof SharedArrayBuffer !== "undefined" ? await import("../rowSplitGd.ts") : undefined;
       if (iters !== undefined && opts.peers) throw new UsageError("--iters cannot be combined with --peers", "the peer runs each workload's own iteration count");
       if (opts.instances !== undefined && opts.peers) throw new UsageError("--instances cannot be combined with --peers", "with --peers the CVXOPT peer writes the instances");
       const allNames = [...bench.workloadNames, ...bench.solverWorkloadNames];
@@ -121,7 +130,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         const w = loops.find((l) => l.name === name);
         if (w) {
           if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
-          const ours = bench.runWorkload(w, scale, { iters, simd: opts.simd });
+          const ours = bench.runWorkload((twoThreads && twoThreads.twoThreadWorkload(w)) || w, scale, { iters, simd: opts.simd });
           let line: ComparedResult = ours;
           if (numpyPeer) {
             const numpy = [numpyPeer(w.name, scale, "threads=1"), numpyPeer(w.name, scale, "default")];
