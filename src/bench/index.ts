@@ -6,7 +6,12 @@ export type {
   BenchResult, BenchInstance, InstanceOptions, Workload, SolverWorkload, SolverInstance, SolverAnswer, SolverCertificate, SolverResult,
 } from "./types.ts";
 export { runWorkload, runSolverWorkload, benchResult, type RunOptions, type SolverRunOptions } from "./timing.ts";
-export { workloads, workloadNames, findWorkload, solverWorkloads, solverWorkloadNames, findSolverWorkload } from "./registry.ts";
+export {
+  workloads, workloadNames, findWorkload, solverWorkloads, solverWorkloadNames, findSolverWorkload, raceWorkloads, raceWorkloadNames, findRaceWorkload,
+} from "./registry.ts";
+export {
+  marginSolversWorkload, marginSolvers, raceToMargin, type RaceWorkload, type MarginSolversOptions, type MarginSolversResult, type MarginMethodResult,
+} from "./marginSolversWorkload.ts";
 export { separableExamples, separableMarginRows } from "./data.ts";
 export { parseNumericCsv } from "./csv.ts";
 export { svmL2Workload, svmL2Instance, svmL2FromCsv, SVM_L2_SIZE } from "./svmL2Workload.ts";

@@ -2,6 +2,7 @@
 // and the reference solvers (cvxopt_bench.py).
 import { diagNetGdWorkload } from "./diagNetGd.ts";
 import { logreg2dWorkload, logregGdWorkload } from "./logregGd.ts";
+import { marginSolversWorkload, type RaceWorkload } from "./marginSolversWorkload.ts";
 import { nuclearPsdWorkload } from "./nuclearPsdWorkload.ts";
 import { relu2GdWorkload } from "./relu2Gd.ts";
 import { sensingGdWorkload } from "./sensingGd.ts";
@@ -24,4 +25,14 @@ export const solverWorkloadNames: readonly string[] = solverWorkloads.map((w) =>
 /** The solver workload called `name`, or undefined. */
 export function findSolverWorkload(name: string): SolverWorkload | undefined {
   return solverWorkloads.find((w) => w.name === name);
+}
+
+/** Beyond the peers (BENCHMARKS.md): first-order methods raced against the reference solver on a peer's instance. */
+export const raceWorkloads: readonly RaceWorkload[] = [marginSolversWorkload];
+
+export const raceWorkloadNames: readonly string[] = raceWorkloads.map((w) => w.name);
+
+/** The race workload called `name`, or undefined. */
+export function findRaceWorkload(name: string): RaceWorkload | undefined {
+  return raceWorkloads.find((w) => w.name === name);
 }
