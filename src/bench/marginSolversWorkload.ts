@@ -134,7 +134,9 @@ export function marginSolvers(X: Matrix, y: Float64Array, source: "peer" | "own"
 export interface RaceWorkload {
   readonly name: string;
   readonly summary: string;
-  /** the CSV files of the peer's instance it can read (--instances) */
+  /** the peer workload whose instance it runs on */
+  readonly instanceOf: string;
+  /** that instance's CSV files, as cvxopt_bench.py writes them (--instances) */
   readonly files: readonly string[];
   run(texts: readonly string[] | null, options?: MarginSolversOptions): MarginSolversResult;
 }
@@ -142,6 +144,7 @@ export interface RaceWorkload {
 export const marginSolversWorkload: RaceWorkload = {
   name: "margin-solvers",
   summary: "svm-l2's data: the reference margin γ*, then loss-scaled GD and dual-accelerated GD on the exponential loss to relative margin gap 1e-6",
+  instanceOf: "svm-l2",
   files: ["svm-l2.csv"],
   run(texts, options = {}) {
     if (texts) {

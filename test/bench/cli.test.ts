@@ -32,12 +32,15 @@ test("bench without --json prints a table of every workload", async () => {
 
 test("bench: bad input is one line and exit 2", async () => {
   for (const [argv, pattern] of [
-    [["bench", "nope"], /unknown workload 'nope'; workloads are: logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd, svm-l2, nuclear-psd\n$/],
+    [["bench", "nope"], /unknown workload 'nope'; workloads are: logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd, svm-l2, nuclear-psd, margin-solvers\n$/],
     [["bench", "svm-l2", "--scale", "2"], /svm-l2 is a solver workload at the peer's one size: --scale 2 applies to the loops only/],
     [["bench", "nuclear-psd", "--iters", "3"], /nuclear-psd is a solver workload: --iters applies to the loops only/],
     [["bench", "svm-l2", "--repeats", "-1"], /--repeats must be a non-negative integer, got '-1'/],
     [["bench", "svm-l2", "--instances", "nowhere"], /svm-l2: no svm-l2\.csv in .*nowhere; cvxopt_bench\.py svm-l2 --out DIR writes it/],
     [["bench", "svm-l2", "--instances", ".", "--peers"], /--instances cannot be combined with --peers/],
+    [["bench", "margin-solvers", "--scale", "2"], /margin-solvers runs on svm-l2's data at the peer's one size: --scale 2 applies to the loops only/],
+    [["bench", "margin-solvers", "--peers"], /margin-solvers has no peer: --peers cannot be combined with it; to race on the CVXOPT peer's instance/],
+    [["bench", "margin-solvers", "--instances", "nowhere"], /margin-solvers: no svm-l2\.csv in .*nowhere; cvxopt_bench\.py svm-l2 --out DIR writes it/],
     [["bench", "--scale", "0"], /--scale must be a positive integer, got '0'/],
     [["bench", "--scale", "1.5"], /--scale must be a positive integer/],
     [["bench", "--iters", "2", "--peers"], /--iters cannot be combined with --peers/],
@@ -232,4 +235,31 @@ test("bench --peers on a solver without CVXOPT is one line and exit 2", async ()
   const r = await cli(["bench", "nuclear-psd", "--peers", "--python", join(dir, "python3")], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^biaslab: error: --peers needs Python with CVXOPT: .*python3 has no CVXOPT; run 'bash scripts\/peers\.sh install'/);
+});
+
+test("bench margin-solvers --instances DIR --iters T: one JSON line with the reference's seconds and margin and each method's race, capped at T", async () => {
+  const dir = tempDir();
+  writeFiles(dir, solverCsvs());
+  const r = await cli(["bench", "margin-solvers", "--instances", ".", "--iters", "7", "--json"], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.equal(lines.length, 1);
+  const j = JSON.parse(lines[0]) as { workload: string; seconds: number; reference_margin: number; instance: string; methods: { name: string; iters: number; margin: number; relative_gap: number; reached: boolean }[] };
+  assert.equal(j.workload, "margin-solvers");
+  assert.equal(j.instance, "peer");
+  assert.equal(typeof j.seconds, "number");
+  assert.ok(j.reference_margin >= 0.2, `γ* = ${j.reference_margin} below the instance's gap 0.2`);
+  assert.deepEqual(j.methods.map((m) => m.name), ["loss-scaled-gd", "dual-accelerated"]);
+  for (const m of j.methods) {
+    assert.deepEqual(Object.keys(m), ["name", "iters", "seconds", "margin", "relative_gap", "reached"]);
+    assert.ok(m.iters <= 7);
+    assert.equal(m.reached, m.relative_gap <= 1e-6);
+    assert.equal(m.relative_gap, (j.reference_margin - m.margin) / j.reference_margin);
+  }
+  const t = await cli(["bench", "margin-solvers", "--instances", ".", "--iters", "5", "--no-simd"], { cwd: dir });
+  assert.equal(t.code, 0, t.stderr);
+  const rows = t.stdout.trimEnd().split("\n");
+  assert.match(rows[0], /^margin-solvers \(peer instance, plain\)$/);
+  assert.match(rows[3], /^reference \(hardMarginSvm\)\s+\S+\s+0\.\d+\s+certified$/);
+  assert.deepEqual(rows.slice(4).map((l) => l.split(/\s+/)[0]), ["loss-scaled-gd", "dual-accelerated"]);
 });

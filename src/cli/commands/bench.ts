@@ -3,13 +3,15 @@
 // in both of its configurations (OPENBLAS_NUM_THREADS=1 and the default), and reports biaslab's iters/s
 // over the faster one's. Reference solvers (svm-l2, nuclear-psd): with --peers, runs cvxopt_bench.py,
 // which writes its instance as CSV, solves the same instance, and compares time and optimum.
+// Beyond the peers (margin-solvers, run only when named): the reference solver's margin on svm-l2's
+// data, then first-order methods raced to it (--iters caps their iterations).
 // --threads 2 (the default with SIMD): logreg-gd and diag-net-gd on two threads (../rowSplitGd.ts).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
-import type { BenchResult, SolverResult, SolverWorkload, Workload } from "../../bench/index.ts";
+import type { BenchResult, MarginSolversResult, RaceWorkload, SolverResult, SolverWorkload, Workload } from "../../bench/index.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { resolvePath } from "../io.ts";
@@ -75,15 +77,15 @@ export function registerBench(program: Command, ctx: CommandContext): void {
   program
     .command("bench")
     .description("time the workloads of BENCHMARKS.md (optimizer loops and reference solvers), optionally side by side with the NumPy and CVXOPT peers")
-    .argument("[workload...]", "logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd, svm-l2, nuclear-psd (default: all)")
+    .argument("[workload...]", "logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd, svm-l2, nuclear-psd, margin-solvers (default: all but margin-solvers)")
     .option("--scale <K>", "multiply the loops' problem sizes by K, as the peer does (the solver workloads have the peer's one size and are left out at K > 1)", "1")
-    .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run of the loops; not with --peers, nor with a solver workload)")
+    .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run of the loops; not with --peers, nor with a solver workload); margin-solvers: each method's iteration cap")
     .option("--repeats <R>", "after a solver workload's first solve, solve it R more times and report their median as warm_seconds", "2")
     .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
     .option("--threads <T>", "1 or 2 (default 2; 1 with --no-simd): with 2, logreg-gd and diag-net-gd split their rows between the main thread and a worker on one shared WebAssembly memory")
-    .option("--json", 'one JSON line per workload: loops {"workload","scale","iters","seconds","iters_per_s","check","kernels"}, solvers {"workload","seconds",...answer} (and the peer fields with --peers)')
+    .option("--json", 'one JSON line per workload: loops {"workload","scale","iters","seconds","iters_per_s","check","kernels"}, solvers {"workload","seconds",...answer} (and the peer fields with --peers), margin-solvers {"workload","seconds","reference_margin","methods":[{"name","iters","seconds","margin","relative_gap","reached"}]}')
     .option("--peers", "loops: after each, run the NumPy peer with OPENBLAS_NUM_THREADS=1 and with the default, and compare iters/s with the faster; solvers: run the CVXOPT peer, solve the instance it wrote, and compare time and optimum")
-    .option("--instances <dir>", "solver workloads: solve the instances cvxopt_bench.py wrote to this folder (svm-l2.csv, nuclear-psd-A.csv, nuclear-psd-y.csv) instead of drawing our own")
+    .option("--instances <dir>", "solver workloads: solve the instances cvxopt_bench.py wrote to this folder (svm-l2.csv, nuclear-psd-A.csv, nuclear-psd-y.csv; margin-solvers reads svm-l2.csv) instead of drawing our own")
     .option("--peers-dir <dir>", "folder of numpy_bench.py and cvxopt_bench.py", "../shared/peers")
     .option("--python <path>", "the Python that has NumPy and CVXOPT", "/usr/bin/python3")
     .addHelpText(
@@ -105,12 +107,17 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const twoThreads = threads === 2 && wasmSimdModule(globalThis.WebAssembly, "gd-shared") !== null && typeof SharedArrayBuffer !== "undefined" ? await import("../rowSplitGd.ts") : undefined;
       if (iters !== undefined && opts.peers) throw new UsageError("--iters cannot be combined with --peers", "the peer runs each workload's own iteration count");
       if (opts.instances !== undefined && opts.peers) throw new UsageError("--instances cannot be combined with --peers", "with --peers the CVXOPT peer writes the instances");
-      const allNames = [...bench.workloadNames, ...bench.solverWorkloadNames];
-      const loops: Workload[] = [], solvers: SolverWorkload[] = [];
+      const allNames = [...bench.workloadNames, ...bench.solverWorkloadNames, ...bench.raceWorkloadNames];
+      const loops: Workload[] = [], solvers: SolverWorkload[] = [], races: RaceWorkload[] = [];
       const chosen = names.length ? names : [...bench.workloadNames, ...(scale === 1 && iters === undefined ? bench.solverWorkloadNames : [])];
       for (const name of chosen) {
-        const w = bench.findWorkload(name), s = bench.findSolverWorkload(name);
+        const w = bench.findWorkload(name), s = bench.findSolverWorkload(name), r = bench.findRaceWorkload(name);
         if (w) loops.push(w);
+        else if (r) {
+          if (scale !== 1) throw new UsageError(`${name} runs on svm-l2's data at the peer's one size: --scale ${scale} applies to the loops only`, "run it without --scale");
+          if (opts.peers) throw new UsageError(`${name} has no peer: --peers cannot be combined with it`, "to race on the CVXOPT peer's instance, write it with 'bash scripts/peers.sh cvxopt svm-l2 --out DIR' and pass --instances DIR");
+          races.push(r);
+        }
         else if (s) {
           if (scale !== 1) throw new UsageError(`${name} is a solver workload at the peer's one size: --scale ${scale} applies to the loops only`, `run it without --scale, or name only loops (${bench.workloadNames.join(", ")})`);
           if (iters !== undefined) throw new UsageError(`${name} is a solver workload: --iters applies to the loops only`, "run it without --iters");
@@ -126,7 +133,16 @@ export function registerBench(program: Command, ctx: CommandContext): void {
 
       const results: ComparedResult[] = [];
       const solved: ComparedSolverResult[] = [];
+      const raced: MarginSolversResult[] = [];
       for (const name of chosen) {
+        const r = races.find((l) => l.name === name);
+        if (r) {
+          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${r.name} (up to a minute per method)…\n`);
+          const line = r.run(instancesDir ? readInstance(r, instancesDir) : null, { maxIters: iters, simd: opts.simd });
+          raced.push(line);
+          if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
+          continue;
+        }
         const w = loops.find((l) => l.name === name);
         if (w) {
           if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
@@ -165,6 +181,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         const parts: string[] = [];
         if (results.length) parts.push(loopTable(results, numpyPeer !== undefined));
         if (solved.length) parts.push(solverTable(solved, cvxoptPeer !== undefined));
+        for (const r of raced) parts.push(raceTable(r));
         io.stdout.write(parts.join("\n"));
       }
     });
@@ -183,10 +200,11 @@ function nonNegativeInt(s: string, flag: string): number {
 }
 
 /** The texts of the workload's CSV files in dir; a missing or malformed file is a UsageError. */
-function readInstance(s: SolverWorkload, dir: string): string[] {
+function readInstance(s: SolverWorkload | RaceWorkload, dir: string): string[] {
   return s.files.map((f) => {
     const path = join(dir, f);
-    if (!existsSync(path)) throw new UsageError(`${s.name}: no ${f} in ${dir}`, `cvxopt_bench.py ${s.name} --out DIR writes it ('bash scripts/peers.sh cvxopt ${s.name} --out DIR')`);
+    const peer = "instanceOf" in s ? s.instanceOf : s.name;
+    if (!existsSync(path)) throw new UsageError(`${s.name}: no ${f} in ${dir}`, `cvxopt_bench.py ${peer} --out DIR writes it ('bash scripts/peers.sh cvxopt ${peer} --out DIR')`);
     return readFileSync(path, "utf8");
   });
 }
@@ -297,4 +315,11 @@ function solverTable(results: readonly ComparedSolverResult[], peers: boolean): 
     return row;
   });
   return formatTable([head, ...rows]);
+}
+
+function raceTable(r: MarginSolversResult): string {
+  const head = ["method", "iters", "seconds", "margin", "relative gap", `reached ${r.target_gap}`];
+  const ref = ["reference (hardMarginSvm)", "", fmt(r.seconds), String(r.reference_margin), "", r.reference_certified ? "certified" : "uncertified"];
+  const rows = r.methods.map((m) => [m.name, String(m.iters), fmt(m.seconds), String(m.margin), fmt(m.relative_gap), m.reached ? "yes" : "no"]);
+  return `${r.workload} (${r.instance} instance, ${r.kernels})\n${formatTable([head, ref, ...rows])}`;
 }
