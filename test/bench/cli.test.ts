@@ -39,6 +39,8 @@ test("bench: bad input is one line and exit 2", async () => {
     [["bench", "svm-l2", "--instances", "nowhere"], /svm-l2: no svm-l2\.csv in .*nowhere; cvxopt_bench\.py svm-l2 --out DIR writes it/],
     [["bench", "svm-l2", "--instances", ".", "--peers"], /--instances cannot be combined with --peers/],
     [["bench", "margin-solvers", "--scale", "2"], /margin-solvers runs on svm-l2's data at the peer's one size: --scale 2 applies to the loops only/],
+    [["bench", "margin-solvers", "--max-seconds", "0"], /--max-seconds must be a positive number, got '0'/],
+    [["bench", "svm-l2", "--max-seconds", "5"], /--max-seconds applies to margin-solvers only; name it/],
     [["bench", "margin-solvers", "--peers"], /margin-solvers has no peer: --peers cannot be combined with it; to race on the CVXOPT peer's instance/],
     [["bench", "margin-solvers", "--instances", "nowhere"], /margin-solvers: no svm-l2\.csv in .*nowhere; cvxopt_bench\.py svm-l2 --out DIR writes it/],
     [["bench", "--scale", "0"], /--scale must be a positive integer, got '0'/],
@@ -256,7 +258,7 @@ test("bench margin-solvers --instances DIR --iters T: one JSON line with the ref
     assert.equal(m.reached, m.relative_gap <= 1e-6);
     assert.equal(m.relative_gap, (j.reference_margin - m.margin) / j.reference_margin);
   }
-  const t = await cli(["bench", "margin-solvers", "--instances", ".", "--iters", "5", "--no-simd"], { cwd: dir });
+  const t = await cli(["bench", "margin-solvers", "--instances", ".", "--iters", "5", "--max-seconds", "20", "--no-simd"], { cwd: dir });
   assert.equal(t.code, 0, t.stderr);
   const rows = t.stdout.trimEnd().split("\n");
   assert.match(rows[0], /^margin-solvers \(peer instance, plain\)$/);

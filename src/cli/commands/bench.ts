@@ -21,6 +21,7 @@ interface BenchOptions {
   scale: string;
   iters?: string;
   repeats: string;
+  maxSeconds?: string;
   simd: boolean;
   threads?: string;
   json?: boolean;
@@ -81,6 +82,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option("--scale <K>", "multiply the loops' problem sizes by K, as the peer does (the solver workloads have the peer's one size and are left out at K > 1)", "1")
     .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run of the loops; not with --peers, nor with a solver workload); margin-solvers: each method's iteration cap")
     .option("--repeats <R>", "after a solver workload's first solve, solve it R more times and report their median as warm_seconds", "2")
+    .option("--max-seconds <S>", "margin-solvers: each method's time cap in seconds (default 60)")
     .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
     .option("--threads <T>", "1 or 2 (default 2; 1 with --no-simd): with 2, logreg-gd and diag-net-gd split their rows between the main thread and a worker on one shared WebAssembly memory")
     .option("--json", 'one JSON line per workload: loops {"workload","scale","iters","seconds","iters_per_s","check","kernels"}, solvers {"workload","seconds",...answer} (and the peer fields with --peers), margin-solvers {"workload","seconds","reference_margin","methods":[{"name","iters","seconds","margin","relative_gap","reached"}]}')
@@ -126,6 +128,9 @@ export function registerBench(program: Command, ctx: CommandContext): void {
           throw new UsageError(`unknown workload '${name}'`, `workloads are: ${allNames.join(", ")}`);
         }
       }
+      const maxSeconds = opts.maxSeconds === undefined ? undefined : Number(opts.maxSeconds);
+      if (maxSeconds !== undefined && !(maxSeconds > 0 && maxSeconds < Infinity)) throw new UsageError(`--max-seconds must be a positive number, got '${opts.maxSeconds}'`, "e.g. --max-seconds 300");
+      if (maxSeconds !== undefined && !races.length) throw new UsageError("--max-seconds applies to margin-solvers only", `name it: biaslab bench ${bench.raceWorkloadNames.join(" ")} --max-seconds ${opts.maxSeconds}`);
       const peersDir = resolvePath(io, opts.peersDir);
       const numpyPeer = opts.peers && loops.length ? numpyRunner(peersDir, opts.python) : undefined;
       const cvxoptPeer = opts.peers && solvers.length ? cvxoptRunner(peersDir, opts.python) : undefined;
@@ -138,7 +143,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         const r = races.find((l) => l.name === name);
         if (r) {
           if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${r.name} (up to a minute per method)…\n`);
-          const line = r.run(instancesDir ? readInstance(r, instancesDir) : null, { maxIters: iters, simd: opts.simd });
+          const line = r.run(instancesDir ? readInstance(r, instancesDir) : null, { maxIters: iters, maxSeconds, simd: opts.simd });
           raced.push(line);
           if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
           continue;
