@@ -6,7 +6,7 @@ export type {
   BenchResult, BenchInstance, InstanceOptions, Workload, SolverWorkload, SolverInstance, SolverAnswer, SolverCertificate, SolverResult,
 } from "./types.ts";
 export { runWorkload, runSolverWorkload, benchResult, type RunOptions, type SolverRunOptions } from "./timing.ts";
-export { workloads, workloadNames, findWorkload, solverWorkloads, solverWorkloadNames, findSolverWorkload } from "./registry.ts";
+export { workloads, workloadNames, findWorkload, solverWorkloads, solverWorkloadNames, findSolverWorkload, beyondPeersWorkloads } from "./registry.ts";
 export { separableExamples, separableMarginRows } from "./data.ts";
 export { parseNumericCsv } from "./csv.ts";
 export { svmL2Workload, svmL2Instance, svmL2FromCsv, SVM_L2_SIZE } from "./svmL2Workload.ts";
@@ -15,3 +15,7 @@ export { logregGd, normalizedMargin, logreg2dWorkload, logregGdWorkload, type Lo
 export { sensingProblem, sensingGd, packedLength, sensingGdWorkload, type SensingProblem, type SensingGd } from "./sensingGd.ts";
 export { diagNetProblem, diagNetGd, diagNetGdWorkload, type DiagNetProblem, type DiagNetGd } from "./diagNetGd.ts";
 export { relu2Problem, relu2Gd, relu2GdWorkload, type Relu2Problem, type Relu2Gd } from "./relu2Gd.ts";
+export {
+  flowVsGd, flowVsGdWorkload, sensingFactorLoss,
+  type FlowVsGdOptions, type FlowVsGdResult, type FlowRun, type GdRun, type FlowVsGdWorkload, type SensingFactorLoss,
+} from "./flowVsGdWorkload.ts";

@@ -1,5 +1,6 @@
 // The workloads of BENCHMARKS.md by name, in the peers' order: the optimizer loops (numpy_bench.py)
 // and the reference solvers (cvxopt_bench.py).
+import { flowVsGdWorkload } from "./flowVsGdWorkload.ts";
 import { diagNetGdWorkload } from "./diagNetGd.ts";
 import { logreg2dWorkload, logregGdWorkload } from "./logregGd.ts";
 import { nuclearPsdWorkload } from "./nuclearPsdWorkload.ts";
@@ -25,3 +26,6 @@ export const solverWorkloadNames: readonly string[] = solverWorkloads.map((w) =>
 export function findSolverWorkload(name: string): SolverWorkload | undefined {
   return solverWorkloads.find((w) => w.name === name);
 }
+
+/** Beyond the peers (BENCHMARKS.md): workloads with no peer, run only when named. */
+export const beyondPeersWorkloads = [flowVsGdWorkload] as const;
