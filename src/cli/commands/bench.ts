@@ -131,7 +131,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const solved: ComparedSolverResult[] = [];
       for (const name of chosen) {
         if (name === bench.flowVsGdWorkload.name) {
-          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${name} (up to 2 minutes)…\n`);
+          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${name} (up to 10 minutes)…\n`);
           const r = bench.flowVsGdWorkload.run({ simd: opts.simd });
           io.stdout.write(opts.json ? `${JSON.stringify(r)}\n` : flowVsGdText(r));
           continue;
