@@ -12,6 +12,7 @@ export {
 export {
   marginSolversWorkload, marginSolvers, raceToMargin, type RaceWorkload, type MarginSolversOptions, type MarginSolversResult, type MarginMethodResult,
 } from "./marginSolversWorkload.ts";
+export { beyondPeersWorkloads } from "./registry.ts";
 export { separableExamples, separableMarginRows } from "./data.ts";
 export { parseNumericCsv } from "./csv.ts";
 export { svmL2Workload, svmL2Instance, svmL2FromCsv, SVM_L2_SIZE } from "./svmL2Workload.ts";
@@ -20,3 +21,7 @@ export { logregGd, normalizedMargin, logreg2dWorkload, logregGdWorkload, type Lo
 export { sensingProblem, sensingGd, packedLength, sensingGdWorkload, type SensingProblem, type SensingGd } from "./sensingGd.ts";
 export { diagNetProblem, diagNetGd, diagNetGdWorkload, type DiagNetProblem, type DiagNetGd } from "./diagNetGd.ts";
 export { relu2Problem, relu2Gd, relu2GdWorkload, type Relu2Problem, type Relu2Gd } from "./relu2Gd.ts";
+export {
+  flowVsGd, flowVsGdWorkload, sensingFactorLoss,
+  type FlowVsGdOptions, type FlowVsGdResult, type FlowRun, type GdRun, type FlowVsGdWorkload, type SensingFactorLoss,
+} from "./flowVsGdWorkload.ts";

@@ -1,5 +1,6 @@
 // The workloads of BENCHMARKS.md by name, in the peers' order: the optimizer loops (numpy_bench.py)
 // and the reference solvers (cvxopt_bench.py).
+import { flowVsGdWorkload } from "./flowVsGdWorkload.ts";
 import { diagNetGdWorkload } from "./diagNetGd.ts";
 import { logreg2dWorkload, logregGdWorkload } from "./logregGd.ts";
 import { marginSolversWorkload, type RaceWorkload } from "./marginSolversWorkload.ts";
@@ -36,3 +37,6 @@ export const raceWorkloadNames: readonly string[] = raceWorkloads.map((w) => w.n
 export function findRaceWorkload(name: string): RaceWorkload | undefined {
   return raceWorkloads.find((w) => w.name === name);
 }
+
+/** Beyond the peers (BENCHMARKS.md): workloads with no peer, run only when named. */
+export const beyondPeersWorkloads = [flowVsGdWorkload] as const;

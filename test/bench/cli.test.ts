@@ -32,7 +32,9 @@ test("bench without --json prints a table of every workload", async () => {
 
 test("bench: bad input is one line and exit 2", async () => {
   for (const [argv, pattern] of [
-    [["bench", "nope"], /unknown workload 'nope'; workloads are: logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd, svm-l2, nuclear-psd, margin-solvers\n$/],
+    [["bench", "nope"], /unknown workload 'nope'; workloads are: logreg-2d, logreg-gd, sensing-gd, diag-net-gd, relu2-gd, svm-l2, nuclear-psd, margin-solvers, flow-vs-gd\n$/],
+    [["bench", "flow-vs-gd", "--scale", "2"], /flow-vs-gd runs at sensing-gd's one size to a loss target, without a peer: --scale, --iters and --peers do not apply/],
+    [["bench", "flow-vs-gd", "--iters", "3"], /--scale, --iters and --peers do not apply; run 'bench flow-vs-gd' alone/],
     [["bench", "svm-l2", "--scale", "2"], /svm-l2 is a solver workload at the peer's one size: --scale 2 applies to the loops only/],
     [["bench", "nuclear-psd", "--iters", "3"], /nuclear-psd is a solver workload: --iters applies to the loops only/],
     [["bench", "svm-l2", "--repeats", "-1"], /--repeats must be a non-negative integer, got '-1'/],

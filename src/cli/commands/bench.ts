@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
-import type { BenchResult, MarginSolversResult, RaceWorkload, SolverResult, SolverWorkload, Workload } from "../../bench/index.ts";
+import type { BenchResult, FlowVsGdResult, MarginSolversResult, RaceWorkload, SolverResult, SolverWorkload, Workload } from "../../bench/index.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { resolvePath } from "../io.ts";
@@ -109,7 +109,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const twoThreads = threads === 2 && wasmSimdModule(globalThis.WebAssembly, "gd-shared") !== null && typeof SharedArrayBuffer !== "undefined" ? await import("../rowSplitGd.ts") : undefined;
       if (iters !== undefined && opts.peers) throw new UsageError("--iters cannot be combined with --peers", "the peer runs each workload's own iteration count");
       if (opts.instances !== undefined && opts.peers) throw new UsageError("--instances cannot be combined with --peers", "with --peers the CVXOPT peer writes the instances");
-      const allNames = [...bench.workloadNames, ...bench.solverWorkloadNames, ...bench.raceWorkloadNames];
+      const allNames = [...bench.workloadNames, ...bench.solverWorkloadNames, ...bench.raceWorkloadNames, bench.flowVsGdWorkload.name];
       const loops: Workload[] = [], solvers: SolverWorkload[] = [], races: RaceWorkload[] = [];
       const chosen = names.length ? names : [...bench.workloadNames, ...(scale === 1 && iters === undefined ? bench.solverWorkloadNames : [])];
       for (const name of chosen) {
@@ -124,6 +124,9 @@ export function registerBench(program: Command, ctx: CommandContext): void {
           if (scale !== 1) throw new UsageError(`${name} is a solver workload at the peer's one size: --scale ${scale} applies to the loops only`, `run it without --scale, or name only loops (${bench.workloadNames.join(", ")})`);
           if (iters !== undefined) throw new UsageError(`${name} is a solver workload: --iters applies to the loops only`, "run it without --iters");
           solvers.push(s);
+        } else if (name === bench.flowVsGdWorkload.name) {
+          // beyond the peers: named only, at sensing-gd's one size, no peer
+          if (scale !== 1 || iters !== undefined || opts.peers) throw new UsageError(`${name} runs at sensing-gd's one size to a loss target, without a peer: --scale, --iters and --peers do not apply`, `run 'bench ${name}' alone`);
         } else {
           throw new UsageError(`unknown workload '${name}'`, `workloads are: ${allNames.join(", ")}`);
         }
@@ -140,6 +143,12 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const solved: ComparedSolverResult[] = [];
       const raced: MarginSolversResult[] = [];
       for (const name of chosen) {
+        if (name === bench.flowVsGdWorkload.name) {
+          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${name} (up to 10 minutes)…\n`);
+          const f = bench.flowVsGdWorkload.run({ simd: opts.simd });
+          io.stdout.write(opts.json ? `${JSON.stringify(f)}\n` : flowVsGdText(f));
+          continue;
+        }
         const r = races.find((l) => l.name === name);
         if (r) {
           if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${r.name} (up to a minute per method)…\n`);
@@ -190,6 +199,19 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         io.stdout.write(parts.join("\n"));
       }
     });
+}
+
+function flowVsGdText(r: FlowVsGdResult): string {
+  const f = r.flow;
+  const lines = [
+    `flow-vs-gd: n = ${r.n}, m = ${r.m}, ${r.init}, target ${r.loss_target}, agreement ${r.agreement}`,
+    `  flow: ${f.seconds.toFixed(3)} s, ${f.rhs_evaluations} gradient evaluations (${f.steps} steps), loss ${f.loss.toExponential(2)}${f.reached ? "" : " (target not reached)"}`,
+    ...r.gd.map((g) => `  gd η = ${g.eta.toExponential(3)}: ${g.iterations} iterations, ${g.seconds.toFixed(3)} s, distance ${g.distance === null ? `— (loss ${g.loss.toExponential(2)}, target not reached)` : g.distance.toExponential(2)}`),
+    r.agreeing === "not reached"
+      ? `  no GD run agreed with the flow to ${r.agreement} within ${r.max_seconds} s`
+      : `  agreeing GD (η = ${r.agreeing.eta.toExponential(3)}) took ${r.agreeing.seconds.toFixed(3)} s: ${r.speedup!.toFixed(2)}× the flow's time`,
+  ];
+  return `${lines.join("\n")}\n`;
 }
 
 function positiveInt(s: string, flag: string): number {
