@@ -14,11 +14,15 @@ export interface DualityParts {
   readonly primalObjective: number;
   readonly dualObjective: number;
   readonly tol: number;
+  /** further residuals that must also be within tol (e.g. complementarity); reported in details */
+  readonly alsoWithinTol?: Readonly<Record<string, number>>;
   readonly details?: Certificate["details"];
 }
 
 export function dualityCertificate(c: DualityParts): Certificate {
   const dualityGap = relativeGap(c.primalObjective, c.dualObjective);
+  const also = c.alsoWithinTol ?? {};
+  const details = { ...also, ...c.details };
   return {
     kind: c.kind,
     primalResidual: c.primalResidual,
@@ -26,7 +30,7 @@ export function dualityCertificate(c: DualityParts): Certificate {
     dualityGap,
     primalObjective: c.primalObjective,
     dualObjective: c.dualObjective,
-    ok: c.primalResidual <= c.tol && c.dualResidual <= c.tol && dualityGap <= c.tol,
-    ...(c.details ? { details: c.details } : {}),
+    ok: c.primalResidual <= c.tol && c.dualResidual <= c.tol && dualityGap <= c.tol && Object.values(also).every((v) => v <= c.tol),
+    ...(Object.keys(details).length ? { details } : {}),
   };
 }

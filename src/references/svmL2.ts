@@ -10,6 +10,7 @@ import type { Certificate } from "./types.ts";
 import { qpInteriorPoint, type QpIpmResult } from "./qpInteriorPoint.ts";
 import { checkClassification, combineRows, marginsOf, maxMarginSolution, signedRowsOf, supportOf, type MaxMarginSolution } from "./svmCertificate.ts";
 import { NotSeparableError } from "./svmSeparability.ts";
+import { dualityCertificate } from "./duality.ts";
 
 export interface HardMarginSvmOptions {
   /** certificate tolerance (default 1e-8) */
@@ -52,18 +53,13 @@ export function hardMarginSvmCertificate(X: Matrix, y: Float64Array, w: Float64A
   const dualObjective = sumA - 0.5 * nz * nz;
   const primalResidual = Math.max(0, 1 - minU);
   const dualResidual = Math.max(stationarity, signViolation);
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, primalObjective);
   const complementarity = sumA > 0 ? comp / sumA : 0;
-  return {
+  return dualityCertificate({
     kind: "KKT of the hard-margin QP",
-    primalResidual,
-    dualResidual,
-    dualityGap,
-    primalObjective,
-    dualObjective,
-    ok: primalResidual <= tol && dualResidual <= tol && dualityGap <= tol && complementarity <= tol,
-    details: { complementarity, supportVectors: supportOf(alpha).length, margin: nw > 0 ? minU / nw : 0 },
-  };
+    primalResidual, dualResidual, primalObjective, dualObjective, tol,
+    alsoWithinTol: { complementarity },
+    details: { supportVectors: supportOf(alpha).length, margin: nw > 0 ? minU / nw : 0 },
+  });
 }
 
 /** examples whose margin under the working set's solution is below 1 + NEAR join the working set */

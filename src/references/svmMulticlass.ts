@@ -9,6 +9,7 @@ import { checkMulticlassLabels, type MulticlassData } from "../data/index.ts";
 import type { Certificate, ReferenceSolution } from "./types.ts";
 import { qpInteriorPoint } from "./qpInteriorPoint.ts";
 import { NotSeparableError } from "./svmSeparability.ts";
+import { dualityCertificate } from "./duality.ts";
 
 export interface MulticlassSvmSolution extends ReferenceSolution {
   /** max over ‖W‖_F ≤ 1 of minᵢ min_{r≠cᵢ} ⟨w_{cᵢ} − w_r, xᵢ⟩ = 1/‖Ŵ‖_F */
@@ -69,18 +70,13 @@ export function multiclassSvmCertificate(data: MulticlassData, W: Float64Array, 
   const dualObjective = sumA - 0.5 * ng * ng;
   const primalResidual = Math.max(0, 1 - minU);
   const dualResidual = Math.max(nw > 0 ? norm2(diff) / nw : norm2(diff), maxA > 0 ? Math.max(0, -minA) / maxA : 0);
-  const dualityGap = Math.abs(primalObjective - dualObjective) / Math.max(1, primalObjective);
   const complementarity = sumA > 0 ? comp / sumA : 0;
-  return {
+  return dualityCertificate({
     kind: "KKT of the multiclass hard-margin QP",
-    primalResidual,
-    dualResidual,
-    dualityGap,
-    primalObjective,
-    dualObjective,
-    ok: primalResidual <= tol && dualResidual <= tol && dualityGap <= tol && complementarity <= tol,
-    details: { complementarity, margin: nw > 0 ? minU / nw : 0 },
-  };
+    primalResidual, dualResidual, primalObjective, dualObjective, tol,
+    alsoWithinTol: { complementarity },
+    details: { margin: nw > 0 ? minU / nw : 0 },
+  });
 }
 
 /** argmin ½‖W‖_F² s.t. every multiclass margin ≥ 1; throws NotSeparableError when no W separates the classes. */

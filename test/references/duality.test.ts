@@ -19,3 +19,11 @@ test("dualityCertificate: ok only when both residuals and the gap are within tol
   assert.equal(dualityCertificate({ ...base, dualObjective: 1.9 }).ok, false);
   assert.deepEqual(dualityCertificate({ ...base, details: { a: 1 } }).details, { a: 1 });
 });
+
+test("dualityCertificate: a further residual beyond tol fails it and is reported in details", () => {
+  const base = { kind: "test", primalResidual: 0, dualResidual: 0, primalObjective: 1, dualObjective: 1, tol: 1e-9 };
+  const ok = dualityCertificate({ ...base, alsoWithinTol: { complementarity: 1e-12 }, details: { margin: 0.5 } });
+  assert.equal(ok.ok, true);
+  assert.deepEqual(ok.details, { complementarity: 1e-12, margin: 0.5 });
+  assert.equal(dualityCertificate({ ...base, alsoWithinTol: { complementarity: 1e-6 } }).ok, false);
+});
