@@ -17,6 +17,9 @@
 ;; diag_update(u, v, w, g, d, c): one step's update of diag_gd after its pass (for a caller that sums g).
 ;; diag_gd(x, n, d, y, r, u, v, w, g, c, iters): iters steps of GD on ½‖Xw − y‖² over w = u⊙u − v⊙v:
 ;;   g = Xᵀ(Xw − y), u ← u − c g⊙u, v ← v + c g⊙v, w ← u⊙u − v⊙v (c = 2η), the order of the TypeScript loop.
+;; sym_pack(w0, w1, n, out): out ← the upper triangle of W₀ + W₁ (n×n) row by row, off-diagonal entries doubled
+;;   (so ⟨A, W₀ + W₁⟩ for a symmetric A is one dot with A's packed upper triangle).
+;; sym_unpack(g0, g1, n, out): out (n×n) ← the symmetric matrix whose packed upper triangle is g₀ + g₁.
 ;; Each step's work is in functions called once per step: V8 compiles a WebAssembly function with its
 ;; baseline compiler first and swaps in the optimized code between calls, never inside a running call.
 ;; Source of GD_WASM_BASE64 in kernels-wasm-bytes.ts, and of GD_SHARED_WASM_BASE64 (the same module with its
@@ -68,7 +71,7 @@
     (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
     (local $q0 i32) (local $q1 i32) (local $q2 i32) (local $q3 i32) (local $qx i32) (local $qo i32) (local $qend i32)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
-    (local $xv v128)
+    (local $xv v128) (local $xw v128)
     (local $p0 f64) (local $p1 f64) (local $p2 f64) (local $p3 f64) (local $xs f64)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (local.set $row (i32.shl (local.get $d) (i32.const 3)))
@@ -95,16 +98,18 @@
       (local.set $qend (i32.add (local.get $a0) (local.get $quad)))
       (block $dd (loop $dl
         (br_if $dd (i32.ge_u (local.get $q0) (local.get $qend)))
+        ;; two products summed before the accumulator: one add per accumulator per loop step on the
+        ;; loop-carried chain (two serial adds made the adds' latency the bound)
         (local.set $xv (v128.load (local.get $qx)))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load (local.get $q0)) (local.get $xv))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load (local.get $q1)) (local.get $xv))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load (local.get $q2)) (local.get $xv))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load (local.get $q3)) (local.get $xv))))
-        (local.set $xv (v128.load offset=16 (local.get $qx)))
-        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load offset=16 (local.get $q0)) (local.get $xv))))
-        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load offset=16 (local.get $q1)) (local.get $xv))))
-        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (v128.load offset=16 (local.get $q2)) (local.get $xv))))
-        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (v128.load offset=16 (local.get $q3)) (local.get $xv))))
+        (local.set $xw (v128.load offset=16 (local.get $qx)))
+        (local.set $s0 (f64x2.add (local.get $s0) (f64x2.add (f64x2.mul (v128.load (local.get $q0)) (local.get $xv))
+                                                        (f64x2.mul (v128.load offset=16 (local.get $q0)) (local.get $xw)))))
+        (local.set $s1 (f64x2.add (local.get $s1) (f64x2.add (f64x2.mul (v128.load (local.get $q1)) (local.get $xv))
+                                                        (f64x2.mul (v128.load offset=16 (local.get $q1)) (local.get $xw)))))
+        (local.set $s2 (f64x2.add (local.get $s2) (f64x2.add (f64x2.mul (v128.load (local.get $q2)) (local.get $xv))
+                                                        (f64x2.mul (v128.load offset=16 (local.get $q2)) (local.get $xw)))))
+        (local.set $s3 (f64x2.add (local.get $s3) (f64x2.add (f64x2.mul (v128.load (local.get $q3)) (local.get $xv))
+                                                        (f64x2.mul (v128.load offset=16 (local.get $q3)) (local.get $xw)))))
         (local.set $q0 (i32.add (local.get $q0) (i32.const 32))) (local.set $q1 (i32.add (local.get $q1) (i32.const 32)))
         (local.set $q2 (i32.add (local.get $q2) (i32.const 32))) (local.set $q3 (i32.add (local.get $q3) (i32.const 32)))
         (local.set $qx (i32.add (local.get $qx) (i32.const 32)))
@@ -336,4 +341,43 @@
       (call $fused (local.get $x) (local.get $n) (local.get $d) (local.get $w) (local.get $y) (local.get $r) (local.get $g) (i32.const 0) (i32.const 0))
       (call $diag_update (local.get $u) (local.get $v) (local.get $w) (local.get $g) (local.get $d) (local.get $cv))
       (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
-      (br $l)))))
+      (br $l))))
+  (func (export "sym_pack") (param $w0 i32) (param $w1 i32) (param $n i32) (param $out i32)
+    (local $j i32) (local $p i32) (local $end i32) (local $row i32)
+    (local.set $row (i32.shl (local.get $n) (i32.const 3)))
+    (block $je (loop $jl
+      (br_if $je (i32.ge_u (local.get $j) (local.get $n)))
+      ;; p: byte offset of entry (j, j); end: of entry (j, n)
+      (local.set $p (i32.mul (local.get $j) (i32.add (local.get $row) (i32.const 8))))
+      (local.set $end (i32.mul (i32.add (local.get $j) (i32.const 1)) (local.get $row)))
+      (f64.store (local.get $out) (f64.add (f64.load (i32.add (local.get $w0) (local.get $p))) (f64.load (i32.add (local.get $w1) (local.get $p)))))
+      (local.set $out (i32.add (local.get $out) (i32.const 8)))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (block $ke (loop $kl
+        (br_if $ke (i32.ge_u (local.get $p) (local.get $end)))
+        (f64.store (local.get $out) (f64.mul (f64.const 2)
+          (f64.add (f64.load (i32.add (local.get $w0) (local.get $p))) (f64.load (i32.add (local.get $w1) (local.get $p))))))
+        (local.set $out (i32.add (local.get $out) (i32.const 8)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $kl)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $jl))))
+
+  (func (export "sym_unpack") (param $g0 i32) (param $g1 i32) (param $n i32) (param $out i32)
+    (local $j i32) (local $k i32) (local $v f64) (local $row i32)
+    (local.set $row (i32.shl (local.get $n) (i32.const 3)))
+    (block $je (loop $jl
+      (br_if $je (i32.ge_u (local.get $j) (local.get $n)))
+      (local.set $k (local.get $j))
+      (block $ke (loop $kl
+        (br_if $ke (i32.ge_u (local.get $k) (local.get $n)))
+        (local.set $v (f64.add (f64.load (local.get $g0)) (f64.load (local.get $g1))))
+        (f64.store (i32.add (local.get $out) (i32.add (i32.mul (local.get $j) (local.get $row)) (i32.shl (local.get $k) (i32.const 3)))) (local.get $v))
+        (f64.store (i32.add (local.get $out) (i32.add (i32.mul (local.get $k) (local.get $row)) (i32.shl (local.get $j) (i32.const 3)))) (local.get $v))
+        (local.set $g0 (i32.add (local.get $g0) (i32.const 8)))
+        (local.set $g1 (i32.add (local.get $g1) (i32.const 8)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $kl)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $jl))))
+)

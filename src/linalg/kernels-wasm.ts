@@ -9,7 +9,7 @@ import type { Vec } from "./vector.ts";
 import { expTables } from "./kernels-exp.ts";
 import { logisticGradSum } from "./kernels-logistic.ts";
 import { residualGradT } from "./kernels-residual.ts";
-import { BLAS_WASM_BASE64, GD_SHARED_WASM_BASE64, GD_WASM_BASE64, KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
+import { BLAS_SHARED_WASM_BASE64, BLAS_WASM_BASE64, GD_SHARED_WASM_BASE64, GD_WASM_BASE64, KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from "./kernels-wasm-bytes.ts";
 
 type WasmApi = typeof WebAssembly;
 
@@ -28,6 +28,8 @@ export interface GdExports {
   diag_gd(x: number, n: number, d: number, y: number, r: number, u: number, v: number, w: number, g: number, c: number, iters: number): void;
   sub_scaled(w: number, g: number, d: number, c: number): void;
   diag_update(u: number, v: number, w: number, g: number, d: number, c: number): void;
+  sym_pack(w0: number, w1: number, n: number, out: number): void;
+  sym_unpack(g0: number, g1: number, n: number, out: number): void;
 }
 
 /** kernels-wasm-blas.wat */
@@ -58,10 +60,17 @@ export interface LogisticGradSumKernel {
   run(w: Vec, out: Vec): Vec;
 }
 
-/** "gd-shared": the gd module importing a shared memory (for loops split across threads) */
-export type WasmModuleName = "kernels" | "blas" | "gd" | "gd-shared";
-const SOURCES: Record<WasmModuleName, string> = { kernels: KERNELS_WASM_BASE64, blas: BLAS_WASM_BASE64, gd: GD_WASM_BASE64, "gd-shared": GD_SHARED_WASM_BASE64 };
-const compiled: Record<WasmModuleName, WeakMap<WasmApi, WebAssembly.Module | null>> = { kernels: new WeakMap(), blas: new WeakMap(), gd: new WeakMap(), "gd-shared": new WeakMap() };
+/** "…-shared": the same module importing a shared memory (for loops split across threads) */
+export type WasmModuleName = "kernels" | "blas" | "gd" | "kernels-shared" | "blas-shared" | "gd-shared";
+const SOURCES: Record<WasmModuleName, string> = {
+  kernels: KERNELS_WASM_BASE64,
+  blas: BLAS_WASM_BASE64,
+  gd: GD_WASM_BASE64,
+  "kernels-shared": KERNELS_SHARED_WASM_BASE64,
+  "blas-shared": BLAS_SHARED_WASM_BASE64,
+  "gd-shared": GD_SHARED_WASM_BASE64,
+};
+const compiled = Object.fromEntries(Object.keys(SOURCES).map((k) => [k, new WeakMap()])) as Record<WasmModuleName, WeakMap<WasmApi, WebAssembly.Module | null>>;
 
 function decode(b64: string): Uint8Array<ArrayBuffer> {
   const s = atob(b64);

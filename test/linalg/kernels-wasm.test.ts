@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import {
   BLAS_WASM_BASE64, BLAS_WAT_SHA256, GD_WASM_BASE64, GD_WAT_SHA256, GD_SHARED_WASM_BASE64, GD_SHARED_WAT_SHA256, KERNELS_WAT_SHA256, KERNELS_WASM_BASE64,
+  KERNELS_SHARED_WASM_BASE64, KERNELS_SHARED_WAT_SHA256, BLAS_SHARED_WASM_BASE64, BLAS_SHARED_WAT_SHA256,
 } from "../../src/linalg/kernels-wasm-bytes.ts";
 import {
   Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule,
@@ -101,7 +102,8 @@ test("without WebAssembly, or without its SIMD, or with simd: false, the plain k
 });
 
 test("the embedded WASM bytes were generated from the current .wat files (their SHA-256 is recorded with them), each module under 4 KB", () => {
-  for (const [file, sha, b64] of [["kernels-wasm.wat", KERNELS_WAT_SHA256, KERNELS_WASM_BASE64], ["kernels-wasm-blas.wat", BLAS_WAT_SHA256, BLAS_WASM_BASE64], ["kernels-wasm-gd.wat", GD_WAT_SHA256, GD_WASM_BASE64], ["kernels-wasm-gd.wat", GD_SHARED_WAT_SHA256, GD_SHARED_WASM_BASE64]]) {
+  for (const [file, sha, b64] of [["kernels-wasm.wat", KERNELS_WAT_SHA256, KERNELS_WASM_BASE64], ["kernels-wasm-blas.wat", BLAS_WAT_SHA256, BLAS_WASM_BASE64], ["kernels-wasm-gd.wat", GD_WAT_SHA256, GD_WASM_BASE64], ["kernels-wasm-gd.wat", GD_SHARED_WAT_SHA256, GD_SHARED_WASM_BASE64],
+    ["kernels-wasm.wat", KERNELS_SHARED_WAT_SHA256, KERNELS_SHARED_WASM_BASE64], ["kernels-wasm-blas.wat", BLAS_SHARED_WAT_SHA256, BLAS_SHARED_WASM_BASE64]]) {
     const wat = readFileSync(new URL(`../../src/linalg/${file}`, import.meta.url));
     assert.equal(createHash("sha256").update(wat).digest("hex"), sha, `${file}: run scripts/build-wasm.sh`);
     const bytes = Buffer.from(b64, "base64");

@@ -5,7 +5,7 @@
 // which writes its instance as CSV, solves the same instance, and compares time and optimum.
 // Beyond the peers (margin-solvers, run only when named): the reference solver's margin on svm-l2's
 // data, then first-order methods raced to it (--iters caps their iterations).
-// --threads 2 (the default with SIMD): logreg-gd and diag-net-gd on two threads (../rowSplitGd.ts).
+// --threads 2 (the default with SIMD): the four larger loops on two threads (../threads/programs.ts).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -105,8 +105,8 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       if (threads > 2) throw new UsageError(`--threads ${threads}: at most 2`, "use --threads 1 or --threads 2");
       if (threads === 2 && !opts.simd) throw new UsageError("--threads 2 cannot be combined with --no-simd", "the two-thread loops run the WebAssembly SIMD kernels");
       // two threads need WebAssembly SIMD with a shared memory; without it the one-thread loops run
-      const { wasmSimdModule } = await import("../../linalg/index.ts");
-      const twoThreads = threads === 2 && wasmSimdModule(globalThis.WebAssembly, "gd-shared") !== null && typeof SharedArrayBuffer !== "undefined" ? await import("../rowSplitGd.ts") : undefined;
+      const { sharedModules } = await import("../threads/team.ts");
+      const twoThreads = threads === 2 && sharedModules() !== null ? await import("../threads/programs.ts") : undefined;
       if (iters !== undefined && opts.peers) throw new UsageError("--iters cannot be combined with --peers", "the peer runs each workload's own iteration count");
       if (opts.instances !== undefined && opts.peers) throw new UsageError("--instances cannot be combined with --peers", "with --peers the CVXOPT peer writes the instances");
       const allNames = [...bench.workloadNames, ...bench.solverWorkloadNames, ...bench.raceWorkloadNames, bench.flowVsGdWorkload.name];

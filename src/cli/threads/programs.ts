@@ -1,0 +1,197 @@
+// The bench loops as two-thread step programs (./team.ts): the same maths as the one-thread loops of
+// src/bench, the work of each step cut into independent tasks, every cross-task sum a task's own call in a
+// fixed order (so the result is the same on every run, and equals the one-thread loop's up to that order).
+//   logreg-gd:   rows in two chunks, gₖ = Σ over chunk k of ℓ′(⟨zᵢ,w⟩) zᵢ | w ← w − c(g₀ + g₁)
+//   diag-net-gd: rows in two chunks, gₖ = Xₖᵀ(Xₖw − yₖ) | by column halves: u, v, w from g₀ + g₁
+//   sensing-gd:  rows of the packed sensing matrix in two chunks, each packing W = W₀ + W₁ then
+//                gₖ = A*ₖ(Aₖ(W) − yₖ) | by row halves of V = Uᵀ: G = g₀ + g₁ unpacked, Vₖ ← Vₖ − cVₖG,
+//                Wₖ = VₖᵀVₖ (so W₀ + W₁ = VᵀV = UUᵀ)
+//   relu2-gd:    by unit halves: Hᵀₖ = WₖXᵀ | the head g (one task) | by unit halves: ∂aₖ, ∂Wₖ, then aₖ, Wₖ updated
+import type { Matrix } from "../../linalg/index.ts";
+import { WasmArena } from "../../linalg/index.ts";
+import {
+  diagNetProblem, normalizedMargin, packedLength, relu2Problem, sensingProblem, separableMarginRows,
+  type BenchInstance, type Relu2Problem, type SensingProblem, type Workload,
+} from "../../bench/index.ts";
+import { SharedArena, startTeam, type Phase, type StepProgram, type Task } from "./team.ts";
+
+/** chunk boundaries 0 = b₀ < b₁ < … < b_K = n, inner ones multiples of 4 (K at most ⌈n/4⌉) */
+export function chunkBounds(n: number, K: number): number[] {
+  const k = Math.max(1, Math.min(K, Math.ceil(n / 4)));
+  const b = [0];
+  for (let i = 1; i < k; i++) b.push(Math.max(b[i - 1] + 4, 4 * Math.round((i * n) / (4 * k))));
+  b.push(n);
+  return b;
+}
+
+export interface TwoThreadInstance extends BenchInstance {
+  /** ends the worker (the instance cannot run afterwards) */
+  close(): void;
+}
+
+/** byte address of entry i of a shared vector */
+const at = (v: Float64Array, i = 0) => v.byteOffset + 8 * i;
+
+/** the tasks of one pass per row chunk, then one task summing the chunks' outputs into the first */
+function sumInto(outs: readonly Float64Array[], offset: number, length: number): Task {
+  return outs.slice(1).map((o) => ["gd", "sub_scaled", at(outs[0], offset), at(o, offset), length, -1] as const); // g₀ += gₖ (−1·gₖ is exact)
+}
+
+/** logreg-gd on two threads: w ← w − (η/n) Σₖ gₖ. */
+export function logregGdTwoThreads(Z: Matrix, eta = 1): TwoThreadInstance & { readonly w: Float64Array } {
+  const n = Z.rows, d = Z.cols, b = chunkBounds(n, 2), K = b.length - 1;
+  const S = new SharedArena(n * d + (K + 1) * d + 8 * K);
+  const Za = S.vector(n * d, Z.data), w = S.vector(d);
+  const g = Array.from({ length: K }, () => S.vector(d));
+  const pass: Phase = g.map((gk, k) => [["gd", "fused_pass", at(Za, b[k] * d), b[k + 1] - b[k], d, at(w), 0, 0, at(gk), 0, 1]]);
+  const update: Phase = [[...sumInto(g, 0, d), ["gd", "sub_scaled", at(w), at(g[0]), d, eta / n]]];
+  const team = startTeam(S, [pass, update]);
+  const margins = new Float64Array(n);
+  return { w, simd: true, run: team.run, close: team.close, check: () => normalizedMargin(Z, w, margins) };
+}
+
+/** diag-net-gd on two threads: r = Xw − y and gₖ = Xₖᵀrₖ by row chunks, then u, v, w by column halves. */
+export function diagNetGdTwoThreads(X: Matrix, y: Float64Array, alpha = 0.01, eta = 0.05): TwoThreadInstance & { readonly u: Float64Array; readonly v: Float64Array; readonly w: Float64Array } {
+  const N = X.rows, d = X.cols, b = chunkBounds(N, 2), K = b.length - 1, cols = d >= 8 ? [0, 2 * Math.round(d / 4), d] : [0, d];
+  const S = new SharedArena(N * d + 2 * N + (K + 3) * d + 8 * (K + 4));
+  const Xa = S.vector(N * d, X.data), ya = S.vector(N, y), r = S.vector(N);
+  const u = S.vector(d).fill(alpha), v = S.vector(d).fill(alpha), w = S.vector(d);
+  const g = Array.from({ length: K }, () => S.vector(d));
+  const pass: Phase = g.map((gk, k) => [["gd", "fused_pass", at(Xa, b[k] * d), b[k + 1] - b[k], d, at(w), at(ya, b[k]), at(r, b[k]), at(gk), 0, 0]]);
+  const update: Phase = cols.slice(1).map((e, h) => {
+    const o = cols[h], len = e - o;
+    return [...sumInto(g, o, len), ["gd", "diag_update", at(u, o), at(v, o), at(w, o), at(g[0], o), len, 2 * eta]];
+  });
+  const team = startTeam(S, [pass, update]);
+  const check = () => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += Math.abs(w[j]);
+    return s;
+  };
+  return { u, v, w, simd: true, run: team.run, close: team.close, check };
+}
+
+/** sensing-gd on two threads: U ← U − 4η A*(A(UUᵀ) − y) U from U₀ = init·I, kept as V = Uᵀ. */
+export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3): TwoThreadInstance & { readonly U: Matrix | Float64Array } {
+  const { n, m, A, y } = problem;
+  const np = packedLength(n), nn = n * n, b = chunkBounds(m, 2), K = b.length - 1, rb = chunkBounds(n, 2), R = rb.length - 1;
+  const S = new SharedArena(m * np + 2 * m + nn * (1 + 2 + 1 + 2) + 4 * np + 16 * 8);
+  const P = S.vector(m * np);
+  for (let i = 0, q = 0; i < m; i++) for (let j = 0; j < n; j++) for (let k = j; k < n; k++) P[q++] = A[i * nn + j * n + k];
+  const ya = S.vector(m, y), r = S.vector(m);
+  const V = S.vector(nn), VG = S.vector(nn);
+  for (let j = 0; j < n; j++) V[j * n + j] = init;
+  const G = [S.vector(nn), S.vector(nn)], W = [S.vector(nn), S.vector(nn)];
+  const wp = [S.vector(np), S.vector(np)], gp = [S.vector(np), S.vector(np)];
+  for (let j = 0; j < n; j++) W[0][j * n + j] = init * init; // W₀ + W₁ = VᵀV at the start
+  const pass: Phase = b.slice(1).map((e, k) => [
+    ["gd", "sym_pack", at(W[0]), at(W[1]), n, at(wp[k])],
+    ["gd", "fused_pass", at(P, b[k] * np), e - b[k], np, at(wp[k]), at(ya, b[k]), at(r, b[k]), at(gp[k]), 0, 0],
+  ]);
+  const c = 4 * eta;
+  const update: Phase = rb.slice(1).map((e, k) => {
+    const rows = e - rb[k], Vk = at(V, rb[k] * n);
+    return [
+      ["gd", "sym_unpack", at(gp[0]), at(gp[1]), n, at(G[k])],
+      ["blas", "gemm_nn", Vk, at(G[k]), at(VG, rb[k] * n), rows, n, n],
+      ["gd", "sub_scaled", Vk, at(VG, rb[k] * n), rows * n, c],
+      ["blas", "gemm_tn", Vk, Vk, at(W[k]), rows, n, n, 1],
+    ];
+  });
+  if (K > 2 || R > 2) throw new Error("sensing-gd on two threads: two chunks at most");
+  const team = startTeam(S, [pass, update]);
+  const w = new Float64Array(np);
+  return {
+    get U() {
+      const U = new Float64Array(nn);
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) U[j * n + k] = V[k * n + j];
+      return U;
+    },
+    simd: true,
+    run: team.run,
+    close: team.close,
+    check() {
+      // W = VᵀV packed (off-diagonal doubled), then Σᵢ (⟨Pᵢ, W⟩ − yᵢ)²
+      for (let j = 0, q = 0; j < n; j++) {
+        for (let k = j; k < n; k++) {
+          let s = 0;
+          for (let l = 0; l < n; l++) s += V[l * n + j] * V[l * n + k];
+          w[q++] = k === j ? s : 2 * s;
+        }
+      }
+      let s = 0;
+      for (let i = 0; i < m; i++) {
+        let ri = -y[i];
+        for (let p = 0; p < np; p++) ri += P[i * np + p] * w[p];
+        s += ri * ri;
+      }
+      return s;
+    },
+  };
+}
+
+/** relu2-gd on two threads (d even: the gradient rows then have no padding column). */
+export function relu2GdTwoThreads(problem: Relu2Problem, eta = 0.5): TwoThreadInstance & { readonly W: Float64Array; readonly a: Float64Array } {
+  const { n, d, width } = problem;
+  if (d % 2 !== 0) throw new Error("relu2-gd on two threads needs an even d");
+  const ub = chunkBounds(width, 2), scratch = WasmArena.reluGradsScratch(n, d), chunks = Math.ceil(n / 6);
+  const S = new SharedArena(2 * n * d + 2 * width * d + width * n + 2 * width + 2 * n + (ub.length - 1) * scratch + 16 * 8);
+  const X = S.vector(n * d, problem.X), XT = S.vector(d * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) XT[k * n + i] = problem.X[i * d + k];
+  const W = S.vector(width * d, problem.W0), gW = S.vector(width * d), HT = S.vector(width * n);
+  const a = S.vector(width, problem.a0), ga = S.vector(width), g = S.vector(n), ya = S.vector(n, problem.y);
+  const forward: Phase = ub.slice(1).map((e, k) => [["blas", "gemm_nn", at(W, ub[k] * d), at(XT), at(HT, ub[k] * n), e - ub[k], n, d]]);
+  const head: Phase = [[["kernels", "relu_head", at(HT), at(a), at(ya), at(g), n, width, 0, 1 / n]]];
+  const backward: Phase = ub.slice(1).map((e, k) => {
+    const units = e - ub[k], t = at(S.vector(scratch)), tableBytes = 8 * 64 * d * chunks;
+    return [
+      ["kernels", "relu_grads", at(HT, ub[k] * n), at(X), at(g), at(a, ub[k]), at(gW, ub[k] * d), at(ga, ub[k]), n, d, units, t, t + tableBytes, t + tableBytes + 8 * 6 * d],
+      ["gd", "sub_scaled", at(a, ub[k]), at(ga, ub[k]), units, eta],
+      ["gd", "sub_scaled", at(W, ub[k] * d), at(gW, ub[k] * d), units * d, eta],
+    ];
+  });
+  const program: StepProgram = [forward, head, backward];
+  const team = startTeam(S, program);
+  return {
+    W,
+    a,
+    simd: true,
+    run: team.run,
+    close: team.close,
+    check() {
+      let correct = 0;
+      for (let i = 0; i < n; i++) {
+        let f = 0;
+        for (let j = 0; j < width; j++) {
+          let h = 0;
+          for (let k = 0; k < d; k++) h += W[j * d + k] * X[i * d + k];
+          if (h > 0) f += a[j] * h;
+        }
+        if (Math.sign(f) === problem.y[i]) correct++;
+      }
+      return correct / n;
+    },
+  };
+}
+
+/** The workloads that have a two-thread variant, with that variant as their instance (same data, same check). */
+export function twoThreadWorkload(w: Workload): Workload | null {
+  switch (w.name) {
+    case "logreg-gd":
+      return { ...w, instance: (scale, rng) => logregGdTwoThreads(separableMarginRows(rng, w.sizes(scale).n, w.sizes(scale).d).Z) };
+    case "diag-net-gd":
+      return {
+        ...w,
+        instance: (scale, rng) => {
+          const { X, y } = diagNetProblem(rng, w.sizes(scale).N, w.sizes(scale).d);
+          return diagNetGdTwoThreads(X, y);
+        },
+      };
+    case "sensing-gd":
+      return { ...w, instance: (scale, rng) => sensingGdTwoThreads(sensingProblem(rng, w.sizes(scale).n, w.sizes(scale).m)) };
+    case "relu2-gd":
+      return w.sizes(1).d % 2 === 0 ? { ...w, instance: (scale, rng) => relu2GdTwoThreads(relu2Problem(rng, w.sizes(scale).n, w.sizes(scale).d, w.sizes(scale).width)) } : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,226 @@
+// Two threads (the main thread and one Worker) running a gradient step written as a program of
+// WebAssembly kernel calls on one shared memory (Node only: worker_threads).
+//
+// A step is a list of phases, a phase a list of independent tasks, a task a list of kernel calls. Both
+// threads claim the tasks of a phase from a shared counter (compare-exchange), run them, and wait until
+// every task of the phase has finished before either starts the next phase (a barrier). Each task writes
+// only its own outputs, and every sum across tasks is itself a task's call in a fixed order, so who ran a
+// task changes no number: results are the same bits on every run. A thread the OS has descheduled holds
+// at most the task it claimed; the other takes the rest.
+//
+// Control words (Int32, shared): LIMIT = steps the worker may run (cumulative; < 0 ends it), NEXT = next
+// task to claim, FIN = tasks finished, both numbered across phases and steps (step s, phase p owns
+// s·T + off[p] … s·T + off[p] + |phase p| − 1, T tasks per step). Waiting spins on Atomics.load, then
+// sleeps in Atomics.wait after raising its flag; whoever changes the word notifies a raised flag.
+import { Worker } from "node:worker_threads";
+import { expTables, wasmSimdModule } from "../../linalg/index.ts";
+
+export type KernelModule = "gd" | "blas" | "kernels";
+/** one call: module, export, arguments (byte addresses, sizes, scalars) */
+export type KernelCall = readonly [module: KernelModule, fn: string, ...args: number[]];
+export type Task = readonly KernelCall[];
+export type Phase = readonly Task[];
+export type StepProgram = readonly Phase[];
+
+// NEXT = 1; ASLEEP + 0: main's flag, ASLEEP + 1: the worker's; FAILED: the worker threw; READY: the worker is set up
+const LIMIT = 0, FIN = 2, ASLEEP = 3, FAILED = 5, READY = 6;
+/** how long startTeam waits for the worker to be set up */
+const START_MS = 30_000;
+/** Atomics.load polls before sleeping (≈ 0.1–0.2 ms; a phase takes 1–100 µs) */
+const SPIN = 200_000;
+const TAB_BYTES = 8 * (256 + 2201);
+const CTL_BYTES = 64;
+/** two cache lines (the adjacent-line prefetcher pairs lines) */
+const LINE = 128;
+const MODULES: Record<KernelModule, "gd-shared" | "blas-shared" | "kernels-shared"> = { gd: "gd-shared", blas: "blas-shared", kernels: "kernels-shared" };
+
+interface RunnerData {
+  readonly memory: WebAssembly.Memory;
+  readonly modules: Record<KernelModule, WebAssembly.Module>;
+  readonly ctl: number;
+  readonly spin: number;
+  readonly program: StepProgram;
+  /** 0: the main thread, 1: the worker */
+  readonly self: 0 | 1;
+}
+
+/**
+ * The step runner both threads use; self-contained (no imports, no outer names, the control words by
+ * number) because the worker runs it from its source text (an eval Worker needs no TypeScript loader).
+ */
+function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array } {
+  const ex: Record<string, Record<string, (...a: number[]) => void>> = {};
+  for (const key of Object.keys(data.modules)) {
+    const m = data.modules[key as keyof typeof data.modules];
+    ex[key] = new WebAssembly.Instance(m, { env: { memory: data.memory } }).exports as unknown as Record<string, (...a: number[]) => void>;
+  }
+  const ctl = new Int32Array(data.memory.buffer, data.ctl, 16);
+  const mine = 3 + data.self, other = 4 - data.self, spin = data.spin;
+  /** a call bound to its arguments: no allocation when it runs */
+  function bind(call: readonly (string | number)[]): () => void {
+    const f = ex[call[0] as string][call[1] as string];
+    if (typeof f !== "function") throw new Error(`two threads: no kernel ${String(call[0])}.${String(call[1])}`);
+    const a = call.slice(2) as number[];
+    switch (a.length) {
+      case 3: return () => f(a[0], a[1], a[2]);
+      case 4: return () => f(a[0], a[1], a[2], a[3]);
+      case 5: return () => f(a[0], a[1], a[2], a[3], a[4]);
+      case 6: return () => f(a[0], a[1], a[2], a[3], a[4], a[5]);
+      case 7: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+      case 8: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+      case 9: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+      case 12: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]);
+      default: throw new Error(`two threads: ${a.length} arguments to ${String(call[1])}`);
+    }
+  }
+  const phases = data.program.map((phase) => phase.map((task) => task.map(bind)));
+  const off: number[] = [];
+  let T = 0;
+  for (const p of phases) {
+    off.push(T);
+    T += p.length;
+  }
+  function runTask(task: readonly (() => void)[]): void {
+    for (let k = 0; k < task.length; k++) task[k]();
+  }
+  /** step s (0-based): every phase's tasks that this thread claims, each phase ended by the barrier */
+  function step(s: number): void {
+    for (let p = 0; p < phases.length; p++) {
+      const tasks = phases[p], start = s * T + off[p], end = start + tasks.length;
+      for (;;) {
+        const c = Atomics.load(ctl, 1);
+        if (c >= end) break;
+        if (Atomics.compareExchange(ctl, 1, c, c + 1) !== c) continue;
+        runTask(tasks[c - start]);
+        Atomics.add(ctl, 2, 1);
+        if (Atomics.load(ctl, other) === 1) Atomics.notify(ctl, 2);
+      }
+      let fin = Atomics.load(ctl, 2);
+      for (let k = 0; fin < end && k < spin; k++) fin = Atomics.load(ctl, 2);
+      while (fin < end) {
+        if (data.self === 0 && Atomics.load(ctl, 5) !== 0) throw new Error("two threads: the worker thread failed (its error is on stderr)");
+        if (data.self === 1 && Atomics.load(ctl, 0) < 0) return; // closed (the main thread gave up on this step)
+        Atomics.store(ctl, mine, 1);
+        fin = Atomics.load(ctl, 2);
+        if (fin < end) Atomics.wait(ctl, 2, fin, 100);
+        Atomics.store(ctl, mine, 0);
+        fin = Atomics.load(ctl, 2);
+      }
+    }
+  }
+  if (data.self === 1) {
+    // the worker: says it is set up, steps while LIMIT allows, then waits for more (LIMIT < 0 ends it)
+    Atomics.store(ctl, 6, 1);
+    Atomics.notify(ctl, 6);
+    let s = 0;
+    for (;;) {
+      let limit = Atomics.load(ctl, 0);
+      for (let k = 0; limit === s && k < spin; k++) limit = Atomics.load(ctl, 0);
+      while (limit === s) {
+        Atomics.store(ctl, mine, 1);
+        limit = Atomics.load(ctl, 0);
+        if (limit === s) Atomics.wait(ctl, 0, s);
+        Atomics.store(ctl, mine, 0);
+        limit = Atomics.load(ctl, 0);
+      }
+      if (limit < 0) break;
+      step(s);
+      s++;
+    }
+  }
+  return { step, ctl };
+}
+
+/** A shared memory laid out by a bump allocator: [exp tables | control words | arrays…], 16-byte aligned. */
+export class SharedArena {
+  readonly memory: WebAssembly.Memory;
+  private next = TAB_BYTES + CTL_BYTES;
+
+  constructor(doubles: number) {
+    // room for `doubles` plus the padding of up to 64 vectors
+    const pages = Math.ceil((TAB_BYTES + CTL_BYTES + 8 * doubles + 2 * LINE * 64) / 65536) + 1;
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    const { frac, int } = expTables();
+    new Float64Array(this.memory.buffer, 0, 256).set(frac);
+    new Float64Array(this.memory.buffer, 8 * 256, 2201).set(int);
+  }
+
+  /**
+   * A zeroed (or initialized) vector in the shared memory, on its own cache lines: it starts at a multiple of
+   * 128 bytes and the next one starts 128 bytes past its end, so two threads writing neighbouring vectors
+   * never write one line (false sharing made the two-thread logreg-gd pass slower than one thread's).
+   * Views stay valid (the memory never grows).
+   */
+  vector(length: number, init?: ArrayLike<number>): Float64Array {
+    const offset = Math.ceil(this.next / LINE) * LINE;
+    if (offset + 8 * length > this.memory.buffer.byteLength) throw new RangeError(`SharedArena: no room for ${length} doubles`);
+    this.next = offset + 8 * length + LINE;
+    const v = new Float64Array(this.memory.buffer, offset, length);
+    if (init) v.set(init);
+    return v;
+  }
+}
+
+/** The shared-memory builds of the kernel modules, or null where WebAssembly SIMD, threads or SharedArrayBuffer are missing. */
+export function sharedModules(): Record<KernelModule, WebAssembly.Module> | null {
+  if (typeof SharedArrayBuffer === "undefined") return null;
+  const gd = wasmSimdModule(globalThis.WebAssembly, MODULES.gd), blas = wasmSimdModule(globalThis.WebAssembly, MODULES.blas);
+  const kernels = wasmSimdModule(globalThis.WebAssembly, MODULES.kernels);
+  return gd && blas && kernels ? { gd, blas, kernels } : null;
+}
+
+export interface Team {
+  /** runs `iters` steps on both threads; returns when all their tasks have finished */
+  run(iters: number): void;
+  /** ends the worker (run afterwards throws) */
+  close(): void;
+}
+
+/** Starts the worker on `program` over the arena's memory; the worker is unref'd (it never keeps Node alive). */
+export function startTeam(arena: SharedArena, program: StepProgram): Team {
+  const modules = sharedModules();
+  if (!modules) throw new Error("two threads need WebAssembly SIMD with threads (shared memory)");
+  if (!program.length || program.some((p) => !p.length)) throw new Error("two threads: every phase needs a task");
+  const T = program.reduce((t, p) => t + p.length, 0);
+  new Int32Array(arena.memory.buffer, TAB_BYTES, 16).fill(0); // a fresh count (one team per arena at a time)
+  const base: Omit<RunnerData, "self"> = { memory: arena.memory, modules, ctl: TAB_BYTES, spin: SPIN, program };
+  const main = makeRunner({ ...base, self: 0 });
+  const ctl = main.ctl;
+  // __name: esbuild's keepNames helper, which the transpiled source calls; on failure the worker raises FAILED
+  const source = `const __name = (f) => f;
+try { (${makeRunner.toString()})({ ...require("node:worker_threads").workerData, self: 1 }); }
+catch (e) { console.error(e); const c = new Int32Array(require("node:worker_threads").workerData.memory.buffer, ${TAB_BYTES}, 16); Atomics.store(c, ${FAILED}, 1); Atomics.notify(c, ${FIN}); }`;
+  const worker = new Worker(source, { eval: true, workerData: base });
+  worker.unref();
+  // wait (untimed, outside any step) until the worker has compiled and bound its kernels
+  const t0 = Date.now();
+  while (Atomics.load(ctl, READY) === 0 && Atomics.load(ctl, FAILED) === 0 && Date.now() - t0 < START_MS) Atomics.wait(ctl, READY, 0, 50);
+  if (Atomics.load(ctl, READY) === 0) {
+    Atomics.store(ctl, LIMIT, -1);
+    void worker.terminate();
+    throw new Error(Atomics.load(ctl, FAILED) ? "two threads: the worker thread failed to start (its error is on stderr)" : `two threads: the worker thread did not start within ${START_MS / 1000} s`);
+  }
+  let steps = 0, closed = false;
+  return {
+    run(iters) {
+      if (closed) throw new Error("two threads: run after close (the worker has ended)");
+      if ((steps + iters) * T > 2 ** 31 - 1) throw new RangeError(`two threads: ${steps + iters} steps overflow the task counters`);
+      const end = steps + iters;
+      Atomics.store(ctl, LIMIT, end);
+      if (Atomics.load(ctl, ASLEEP + 1) === 1) Atomics.notify(ctl, LIMIT);
+      try {
+        for (let s = steps; s < end; s++) main.step(s);
+      } catch (e) {
+        this.close(); // the counts are mid-step: no further run
+        throw e;
+      }
+      steps = end;
+    },
+    close() {
+      closed = true;
+      Atomics.store(ctl, LIMIT, -1);
+      Atomics.notify(ctl, LIMIT);
+    },
+  };
+}
+

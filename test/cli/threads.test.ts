@@ -1,0 +1,147 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  diagNetGd, diagNetProblem, logregGd, relu2Gd, relu2Problem, sensingGd, sensingProblem, separableMarginRows,
+} from "../../src/bench/index.ts";
+import { chunkBounds, diagNetGdTwoThreads, logregGdTwoThreads, relu2GdTwoThreads, sensingGdTwoThreads, type TwoThreadInstance } from "../../src/cli/threads/programs.ts";
+import { SharedArena, startTeam } from "../../src/cli/threads/team.ts";
+import { Rng } from "../../src/random/index.ts";
+import { allocatedBytes } from "../helpers/heap.ts";
+
+/** max over j of |a_j − b_j| / ‖a‖_∞ */
+function relDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let m = 0, s = 0;
+  for (let j = 0; j < a.length; j++) {
+    m = Math.max(m, Math.abs(a[j] - b[j]));
+    s = Math.max(s, Math.abs(a[j]));
+  }
+  return m / s;
+}
+
+/** runs `body` on the instances, then ends their workers whatever happens */
+function withClosed<T extends TwoThreadInstance>(runs: T[], body: (runs: T[]) => void): void {
+  try {
+    body(runs);
+  } finally {
+    for (const r of runs) r.close();
+  }
+}
+
+test("chunk bounds cover the rows in order, inner bounds multiples of 4", () => {
+  assert.deepEqual(chunkBounds(1000, 2), [0, 500, 1000]);
+  assert.deepEqual(chunkBounds(100, 2), [0, 52, 100]);
+  assert.deepEqual(chunkBounds(6, 4), [0, 4, 6]);
+  assert.deepEqual(chunkBounds(3, 2), [0, 3]);
+});
+
+test("shared vectors sit on their own cache lines (128-byte aligned, 128 bytes apart)", () => {
+  const S = new SharedArena(100);
+  const a = S.vector(3), b = S.vector(5), c = S.vector(1);
+  for (const v of [a, b, c]) assert.equal(v.byteOffset % 128, 0);
+  assert.ok(b.byteOffset >= a.byteOffset + 8 * 3 + 128 && c.byteOffset >= b.byteOffset + 8 * 5 + 128);
+  assert.throws(() => new SharedArena(10).vector(1e6), /no room for 1000000 doubles/);
+});
+
+test("logreg-gd on two threads: equal to the one-thread loop up to the sum's order, the same bits every run", () => {
+  const Z = separableMarginRows(new Rng(0), 203, 17).Z;
+  const one = logregGd(Z);
+  one.run(500);
+  withClosed([logregGdTwoThreads(Z), logregGdTwoThreads(Z)], (runs) => {
+    for (const r of runs) {
+      r.run(200); // two calls: the step count carries over
+      r.run(300);
+    }
+    assert.deepEqual(Array.from(runs[0].w), Array.from(runs[1].w));
+    const e = relDiff(one.w, runs[0].w);
+    assert.ok(e < 1e-12, `relative difference ${e}`);
+    assert.ok(Math.abs(one.check() - runs[0].check()) < 1e-12 * Math.abs(one.check()));
+  });
+});
+
+test("diag-net-gd on two threads: equal to the one-thread loop up to the sum's order, the same bits every run", () => {
+  const P = diagNetProblem(new Rng(1), 37, 150);
+  const one = diagNetGd(P);
+  one.run(800);
+  withClosed([diagNetGdTwoThreads(P.X, P.y), diagNetGdTwoThreads(P.X, P.y)], (runs) => {
+    for (const r of runs) r.run(800);
+    assert.deepEqual(Array.from(runs[0].w), Array.from(runs[1].w));
+    assert.ok(relDiff(one.w, runs[0].w) < 1e-12, `w: ${relDiff(one.w, runs[0].w)}`);
+    assert.ok(relDiff(one.u, runs[0].u) < 1e-12 && relDiff(one.v, runs[0].v) < 1e-12);
+    assert.ok(Math.abs(one.check() - runs[0].check()) < 1e-12 * one.check());
+  });
+});
+
+test("sensing-gd on two threads: U and the loss equal the one-thread loop's up to rounding, the same bits every run", () => {
+  const P = sensingProblem(new Rng(2), 13, 70);
+  const one = sensingGd(P);
+  one.run(400);
+  withClosed([sensingGdTwoThreads(P), sensingGdTwoThreads(P)], (runs) => {
+    for (const r of runs) r.run(400);
+    assert.deepEqual(Array.from(runs[0].U as Float64Array), Array.from(runs[1].U as Float64Array));
+    const e = relDiff(one.U.data, runs[0].U as Float64Array);
+    assert.ok(e < 1e-12, `U: relative difference ${e}`);
+    assert.ok(Math.abs(one.check() - runs[0].check()) < 1e-10 * one.check(), `loss ${one.check()} vs ${runs[0].check()}`);
+    assert.ok(one.check() < 0.5 * sensingGd(P).check(), "the loop made progress");
+  });
+});
+
+test("relu2-gd on two threads: both layers equal the one-thread loop's up to rounding, the same bits every run", () => {
+  const P = relu2Problem(new Rng(3), 40, 6, 24);
+  const one = relu2Gd(P);
+  one.run(300);
+  withClosed([relu2GdTwoThreads(P), relu2GdTwoThreads(P)], (runs) => {
+    for (const r of runs) r.run(300);
+    assert.deepEqual(Array.from(runs[0].W), Array.from(runs[1].W));
+    assert.ok(relDiff(one.W, runs[0].W) < 1e-12, `W: ${relDiff(one.W, runs[0].W)}`);
+    assert.ok(relDiff(one.a, runs[0].a) < 1e-12, `a: ${relDiff(one.a, runs[0].a)}`);
+    assert.equal(runs[0].check(), one.check());
+  });
+  assert.throws(() => relu2GdTwoThreads(relu2Problem(new Rng(3), 10, 5, 8)), /even d/);
+});
+
+test("the 1e-12 comparisons are sharp: one step fewer on one thread is far outside them", () => {
+  const Z = separableMarginRows(new Rng(0), 203, 17).Z;
+  const one = logregGd(Z);
+  one.run(499);
+  const P = relu2Problem(new Rng(3), 40, 6, 24);
+  const oneR = relu2Gd(P);
+  oneR.run(299);
+  withClosed([logregGdTwoThreads(Z)], ([two]) => {
+    two.run(500);
+    assert.ok(relDiff(one.w, two.w) > 1e-9);
+  });
+  withClosed([relu2GdTwoThreads(P)], ([two]) => {
+    two.run(300);
+    assert.ok(relDiff(oneR.W, two.W) > 1e-9);
+  });
+});
+
+test("the two-thread steps allocate nothing", () => {
+  const runs: TwoThreadInstance[] = [
+    logregGdTwoThreads(separableMarginRows(new Rng(0), 64, 8).Z),
+    (() => { const P = diagNetProblem(new Rng(1), 16, 40); return diagNetGdTwoThreads(P.X, P.y); })(),
+    sensingGdTwoThreads(sensingProblem(new Rng(2), 6, 20)),
+    relu2GdTwoThreads(relu2Problem(new Rng(3), 12, 4, 8)),
+  ];
+  withClosed(runs, () => {
+    for (const r of runs) {
+      const bytes = allocatedBytes(2e4, (n) => r.run(n));
+      assert.ok(bytes < 8 * 2e4, `${bytes} bytes over 20,000 steps (one object per step would be ≥ 16 each)`);
+    }
+  });
+});
+
+test("a kernel that traps fails the run with an error, not a hang, on whichever thread ran it", () => {
+  const S = new SharedArena(64);
+  const a = S.vector(8);
+  // sub_scaled far past the memory's end: a WebAssembly trap
+  const team = startTeam(S, [[[["gd", "sub_scaled", a.byteOffset, 2 ** 30, 8, 1]], [["gd", "sub_scaled", a.byteOffset, 2 ** 30, 8, 1]]]]);
+  try {
+    assert.throws(() => team.run(3), /out of bounds|worker thread failed/);
+  } finally {
+    team.close();
+  }
+  assert.throws(() => team.run(1), /run after close/);
+  assert.throws(() => startTeam(S, [[[["gd", "no_such_kernel", 0, 0, 0]]]]), /no kernel gd\.no_such_kernel/);
+  assert.throws(() => startTeam(S, [[]]), /every phase needs a task/);
+});
