@@ -6,7 +6,7 @@ import { cli, tempDir, writeFiles } from "../cli/harness.ts";
 import { separableExamples } from "../../src/bench/index.ts";
 import { Rng } from "../../src/random/index.ts";
 
-const KEYS = ["workload", "scale", "iters", "seconds", "iters_per_s", "check", "kernels"];
+const KEYS = ["workload", "scale", "iters", "seconds", "iters_per_s", "check", "kernels", "threads"];
 
 test("bench --json prints one JSON line per workload with the peer's keys, in the order asked", async () => {
   const r = await cli(["bench", "diag-net-gd", "logreg-2d", "--iters", "5", "--json"]);
@@ -26,7 +26,7 @@ test("bench without --json prints a table of every workload", async () => {
   const r = await cli(["bench", "--iters", "2"]);
   assert.equal(r.code, 0, r.stderr);
   const rows = r.stdout.trimEnd().split("\n");
-  assert.match(rows[0], /^workload\s+scale\s+iters\s+seconds\s+iters\/s\s+check\s+kernels$/);
+  assert.match(rows[0], /^workload\s+scale\s+iters\s+seconds\s+iters\/s\s+check\s+kernels\s+threads$/);
   assert.deepEqual(rows.slice(2).map((l) => l.split(/\s+/)[0]), ["logreg-2d", "logreg-gd", "sensing-gd", "diag-net-gd", "relu2-gd"]);
 });
 
@@ -48,7 +48,7 @@ test("bench: bad input is one line and exit 2", async () => {
     [["bench", "--scale", "0"], /--scale must be a positive integer, got '0'/],
     [["bench", "--scale", "1.5"], /--scale must be a positive integer/],
     [["bench", "--iters", "2", "--peers"], /--iters cannot be combined with --peers/],
-    [["bench", "logreg-gd", "--threads", "3"], /--threads 3: at most 2; use --threads 1 or --threads 2/],
+    [["bench", "logreg-gd", "--threads", "3"], /--threads 3: at most 2; use --threads 1, 2 or auto/],
     [["bench", "logreg-gd", "--threads", "0"], /--threads must be a positive integer, got '0'/],
     [["bench", "logreg-gd", "--threads", "2", "--no-simd"], /--threads 2 cannot be combined with --no-simd/],
     [["bench", "logreg-2d", "--peers", "--python", "/nonexistent/python3"], /--peers needs Python with NumPy: \/nonexistent\/python3 cannot be run \(ENOENT\); run 'bash scripts\/peers\.sh install'/],

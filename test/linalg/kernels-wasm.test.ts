@@ -7,7 +7,7 @@ import {
   KERNELS_SHARED_WASM_BASE64, KERNELS_SHARED_WAT_SHA256, BLAS_SHARED_WASM_BASE64, BLAS_SHARED_WAT_SHA256,
 } from "../../src/linalg/kernels-wasm-bytes.ts";
 import {
-  Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule,
+  Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule, type GdExports,
 } from "../../src/linalg/index.ts";
 import { Rng } from "../../src/random/index.ts";
 
@@ -115,4 +115,30 @@ test("the embedded WASM bytes were generated from the current .wat files (their 
 test("a prepared logistic kernel names the vector lengths it needs", () => {
   const k = prepareLogisticGradSum(new Matrix(3, 5));
   assert.throws(() => k.run(new Float64Array(4), new Float64Array(5)), /logisticGradSum \(w, out\): prepared for 3×5, got vectors of lengths 4, 5, need 5, 5$/);
+});
+
+test("sym_pack and sym_unpack: the packed upper triangle of W₀ + W₁ (off-diagonal doubled) and its symmetric unpacking, as the textbook loops give them", () => {
+  const gd = wasmSimdModule(WebAssembly, "gd");
+  assert.ok(gd);
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const k = new WebAssembly.Instance(gd, { env: { memory } }).exports as unknown as GdExports;
+  const rng = new Rng(5);
+  for (const n of [1, 2, 5, 8]) {
+    const np = (n * (n + 1)) / 2;
+    const w0 = rng.fillNormal(new Float64Array(memory.buffer, 0, n * n)), w1 = rng.fillNormal(new Float64Array(memory.buffer, 8 * n * n, n * n));
+    const out = new Float64Array(memory.buffer, 16 * n * n, np);
+    k.sym_pack(w0.byteOffset, w1.byteOffset, n, out.byteOffset);
+    const want: number[] = [];
+    for (let j = 0; j < n; j++) for (let l = j; l < n; l++) want.push((l === j ? 1 : 2) * (w0[j * n + l] + w1[j * n + l]));
+    assert.deepEqual(Array.from(out), want, `sym_pack n = ${n}`);
+    const g0 = rng.fillNormal(new Float64Array(memory.buffer, 0, np)), g1 = rng.fillNormal(new Float64Array(memory.buffer, 8 * np, np));
+    const G = new Float64Array(memory.buffer, 16 * np, n * n).fill(NaN);
+    k.sym_unpack(g0.byteOffset, g1.byteOffset, n, G.byteOffset);
+    for (let j = 0, q = 0; j < n; j++) {
+      for (let l = j; l < n; l++, q++) {
+        assert.equal(G[j * n + l], g0[q] + g1[q]);
+        assert.equal(G[l * n + j], g0[q] + g1[q]);
+      }
+    }
+  }
 });

@@ -5,7 +5,8 @@
 // which writes its instance as CSV, solves the same instance, and compares time and optimum.
 // Beyond the peers (margin-solvers, run only when named): the reference solver's margin on svm-l2's
 // data, then first-order methods raced to it (--iters caps their iterations).
-// --threads 2 (the default with SIMD): the four larger loops on two threads (../threads/programs.ts).
+// --threads auto (the default with SIMD): the four larger loops on two threads (../threads/programs.ts) when
+// a second core is idle just before the loop starts, else on one; --threads 1 or 2 fixes the count.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,6 +42,8 @@ export interface PeerResult {
 
 /** A result line with the peer comparison (--peers). */
 export interface ComparedResult extends BenchResult {
+  /** threads the loop ran on (1 or 2) */
+  readonly threads?: number;
   readonly numpy?: readonly PeerResult[];
   /** biaslab iters/s over the faster NumPy configuration's */
   readonly ratio?: number;
@@ -84,7 +87,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option("--repeats <R>", "after a solver workload's first solve, solve it R more times and report their median as warm_seconds", "2")
     .option("--max-seconds <S>", "margin-solvers: each method's time cap in seconds (default 60)")
     .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
-    .option("--threads <T>", "1 or 2 (default 2; 1 with --no-simd): with 2, logreg-gd and diag-net-gd split their rows between the main thread and a worker on one shared WebAssembly memory")
+    .option("--threads <T>", "1, 2 or auto (default auto; 1 with --no-simd): with 2, logreg-gd, diag-net-gd, sensing-gd and relu2-gd split each step between the main thread and a worker on one shared WebAssembly memory; auto uses 2 when 1.5 cores are idle just before the loop")
     .option("--json", 'one JSON line per workload: loops {"workload","scale","iters","seconds","iters_per_s","check","kernels"}, solvers {"workload","seconds",...answer} (and the peer fields with --peers), margin-solvers {"workload","seconds","reference_margin","methods":[{"name","iters","seconds","margin","relative_gap","reached"}]}')
     .option("--peers", "loops: after each, run the NumPy peer with OPENBLAS_NUM_THREADS=1 and with the default, and compare iters/s with the faster; solvers: run the CVXOPT peer, solve the instance it wrote, and compare time and optimum")
     .option("--instances <dir>", "solver workloads: solve the instances cvxopt_bench.py wrote to this folder (svm-l2.csv, nuclear-psd-A.csv, nuclear-psd-y.csv; margin-solvers reads svm-l2.csv) instead of drawing our own")
@@ -101,12 +104,13 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const scale = positiveInt(opts.scale, "--scale");
       const iters = opts.iters === undefined ? undefined : positiveInt(opts.iters, "--iters");
       const repeats = nonNegativeInt(opts.repeats, "--repeats");
-      const threads = opts.threads === undefined ? (opts.simd ? 2 : 1) : positiveInt(opts.threads, "--threads");
-      if (threads > 2) throw new UsageError(`--threads ${threads}: at most 2`, "use --threads 1 or --threads 2");
-      if (threads === 2 && !opts.simd) throw new UsageError("--threads 2 cannot be combined with --no-simd", "the two-thread loops run the WebAssembly SIMD kernels");
+      const threads = opts.threads === undefined ? (opts.simd ? "auto" : 1) : opts.threads === "auto" ? "auto" : positiveInt(opts.threads, "--threads");
+      if (threads !== "auto" && threads > 2) throw new UsageError(`--threads ${threads}: at most 2`, "use --threads 1, 2 or auto");
+      if (threads !== 1 && !opts.simd) throw new UsageError(`--threads ${threads} cannot be combined with --no-simd`, "the two-thread loops run the WebAssembly SIMD kernels");
       // two threads need WebAssembly SIMD with a shared memory; without it the one-thread loops run
       const { sharedModules } = await import("../threads/team.ts");
-      const twoThreads = threads === 2 && sharedModules() !== null ? await import("../threads/programs.ts") : undefined;
+      const twoThreads = threads !== 1 && sharedModules() !== null ? await import("../threads/programs.ts") : undefined;
+      const { autoThreads } = await import("../threads/idleCores.ts");
       if (iters !== undefined && opts.peers) throw new UsageError("--iters cannot be combined with --peers", "the peer runs each workload's own iteration count");
       if (opts.instances !== undefined && opts.peers) throw new UsageError("--instances cannot be combined with --peers", "with --peers the CVXOPT peer writes the instances");
       const allNames = [...bench.workloadNames, ...bench.solverWorkloadNames, ...bench.raceWorkloadNames, bench.flowVsGdWorkload.name];
@@ -160,7 +164,9 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         const w = loops.find((l) => l.name === name);
         if (w) {
           if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
-          const ours = bench.runWorkload((twoThreads && twoThreads.twoThreadWorkload(w)) || w, scale, { iters, simd: opts.simd });
+          const split = twoThreads?.twoThreadWorkload(w);
+          const useTwo = split !== undefined && split !== null && (threads === 2 || autoThreads() === 2);
+          const ours = { ...bench.runWorkload(useTwo ? split : w, scale, { iters, simd: opts.simd }), threads: useTwo ? 2 : 1 };
           let line: ComparedResult = ours;
           if (numpyPeer) {
             const numpy = [numpyPeer(w.name, scale, "threads=1"), numpyPeer(w.name, scale, "default")];
@@ -311,10 +317,10 @@ function cvxoptRunner(dir: string, python: string): (workload: string, out: stri
 }
 
 function loopTable(results: readonly ComparedResult[], peers: boolean): string {
-  const head = ["workload", "scale", "iters", "seconds", "iters/s", "check", "kernels"];
+  const head = ["workload", "scale", "iters", "seconds", "iters/s", "check", "kernels", "threads"];
   if (peers) head.push("NumPy iters/s (1 thread)", "NumPy iters/s (default)", "NumPy check", "ratio", "target", "met");
   const rows = results.map((r) => {
-    const row = [r.workload, String(r.scale), String(r.iters), fmt(r.seconds), String(Math.round(r.iters_per_s)), String(r.check), r.kernels];
+    const row = [r.workload, String(r.scale), String(r.iters), fmt(r.seconds), String(Math.round(r.iters_per_s)), String(r.check), r.kernels, String(r.threads ?? 1)];
     if (r.numpy) {
       const [one, def] = r.numpy;
       row.push(String(Math.round(one.iters_per_s)), String(Math.round(def.iters_per_s)), String(one.check), `${r.ratio}×`, `≥ ${r.target}×`, r.met ? "yes" : "no");
