@@ -145,3 +145,23 @@ test("a kernel that traps fails the run with an error, not a hang, on whichever 
   assert.throws(() => startTeam(S, [[[["gd", "no_such_kernel", 0, 0, 0]]]]), /no kernel gd\.no_such_kernel/);
   assert.throws(() => startTeam(S, [[]]), /every phase needs a task/);
 });
+
+test("the warm-up leaves the state as it was set up: a warmed instance's run equals a cold team's bit for bit", () => {
+  const P = diagNetProblem(new Rng(4), 24, 60);
+  const at = (v: Float64Array) => v.byteOffset;
+  const runOn = (warmMs: number) => {
+    const S = new SharedArena(24 * 60 + 6 * 60 + 3 * 24);
+    const X = S.vector(24 * 60, P.X.data), y = S.vector(24, P.y), r = S.vector(24);
+    const u = S.vector(60).fill(0.01), v = S.vector(60).fill(0.01), w = S.vector(60), g = S.vector(60);
+    const team = startTeam(S, [[[["gd", "fused_pass", at(X), 24, 60, at(w), at(y), at(r), at(g), 0, 0]]], [[["gd", "diag_update", at(u), at(v), at(w), at(g), 60, 0.1]]]], { warmMs });
+    try {
+      team.run(50);
+      return Array.from(w);
+    } finally {
+      team.close();
+    }
+  };
+  const cold = runOn(0), warm = runOn(20);
+  assert.deepEqual(warm, cold);
+  assert.ok(cold.some((x) => x !== 0), "the 50 steps moved w");
+});

@@ -13,7 +13,11 @@ import {
   diagNetProblem, normalizedMargin, packedLength, relu2Problem, sensingProblem, separableMarginRows,
   type BenchInstance, type Relu2Problem, type SensingProblem, type Workload,
 } from "../../bench/index.ts";
-import { SharedArena, startTeam, type Phase, type StepProgram, type Task } from "./team.ts";
+import { SharedArena, startTeam as startTeamOn, type Phase, type StepProgram, type Task } from "./team.ts";
+
+/** untimed warm-up of each instance (team.ts: TeamOptions.warmMs) */
+const WARM_MS = 150;
+const startTeam = (S: SharedArena, program: StepProgram) => startTeamOn(S, program, { warmMs: WARM_MS });
 
 /** chunk boundaries 0 = b₀ < b₁ < … < b_K = n, inner ones multiples of 4 (K at most ⌈n/4⌉) */
 export function chunkBounds(n: number, K: number): number[] {
