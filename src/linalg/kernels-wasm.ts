@@ -18,6 +18,10 @@ export interface KernelExports {
   logistic_weight(m: number, tab: number): number;
   relu_head(ht: number, a: number, y: number, g: number, n: number, w: number, tab: number, scale: number): void;
   relu_grads(ht: number, x: number, g: number, a: number, gw: number, ga: number, n: number, d: number, w: number, t: number, yb: number, ix: number): void;
+  relu_out(ht: number, a: number, f: number, n: number, w: number): void;
+  relu_g(f: number, y: number, g: number, n: number, tab: number, scale: number): void;
+  relu_tables(x: number, g: number, n: number, d: number, t: number, yb: number): void;
+  relu_units(ht: number, g: number, a: number, gw: number, ga: number, n: number, d: number, w: number, t: number, ix: number): void;
 }
 
 /** kernels-wasm-gd.wat */

@@ -14,6 +14,8 @@
 ;;   examples), then gᵢ = yᵢ ℓ′(yᵢ fᵢ)·scale with ℓ′(m) = −1/(1 + eᵐ) (= −yᵢσ(−yᵢfᵢ)·scale), two
 ;;   examples per f64x2, the exp of kernels-exp.ts operation for operation (table of 2^(j/256) at tab).
 ;;
+;; relu_head = relu_out (f) then relu_g (g from f), exported apart for a caller that splits the units or the
+;;   examples between threads.
 ;; relu_grads(ht, x, g, a, gw, ga, n, d, w, t, yb, ix): the gradients of Σᵢ gᵢ f(xᵢ) in the layers,
 ;;   gaⱼ = Σᵢ gᵢ relu(Hᵀⱼᵢ)  and  gwⱼ = aⱼ Σᵢ [Hᵀⱼᵢ > 0] gᵢ xᵢ  (gw: w rows of dp = d rounded up to even).
 ;;   The mask [Hᵀ > 0] is binary, so the second sum goes by subset sums ("four Russians"): the examples
@@ -22,6 +24,7 @@
 ;;   each table and gwⱼ is the sum of the picked rows, accumulated in registers and stored once.
 ;;   x: n×d row-major; t: ⌈n/6⌉·64·dp scratch; yb: 6·dp scratch; ix: ⌈n/6⌉ i32 scratch.
 ;;   (Not specific to any data: the mask of a ReLU is always 0/1.)
+;;   relu_grads = relu_tables (the tables; by ranges of whole chunks) then relu_units (by ranges of units).
 ;; Source of KERNELS_WASM_BASE64 in kernels-wasm-bytes.ts; regenerate with scripts/build-wasm.sh.
 (module
   (import "env" "memory" (memory 1))
@@ -101,30 +104,35 @@
             (f64x2.add (f64x2.mul (local.get $a2) (f64x2.pmax (local.get $z) (v128.load64_zero (i32.add (local.get $h2) (local.get $i)))))
                        (f64x2.mul (local.get $a3) (f64x2.pmax (local.get $z) (v128.load64_zero (i32.add (local.get $h3) (local.get $i))))))))))))
 
-  (func (export "relu_head") (param $ht i32) (param $a i32) (param $y i32) (param $g i32) (param $n i32) (param $w i32) (param $tab i32) (param $scale f64)
-    (local $i i32) (local $j i32) (local $row i32) (local $yv v128) (local $fv v128) (local $sv v128)
+  ;; relu_out(ht, a, f, n, w): f ← Σⱼ aⱼ relu(Hᵀⱼ·) over the w units (four per pass over the examples)
+  (func $relu_out (export "relu_out") (param $ht i32) (param $a i32) (param $f i32) (param $n i32) (param $w i32)
+    (local $i i32) (local $j i32) (local $row i32)
     (local.set $row (i32.shl (local.get $n) (i32.const 3)))
     (block $z (loop $zl
       (br_if $z (i32.ge_u (local.get $i) (local.get $row)))
-      (f64.store (i32.add (local.get $g) (local.get $i)) (f64.const 0))
+      (f64.store (i32.add (local.get $f) (local.get $i)) (f64.const 0))
       (local.set $i (i32.add (local.get $i) (i32.const 8)))
       (br $zl)))
     (block $e (loop $l
       (br_if $e (i32.ge_s (local.get $j) (local.get $w)))
-      (call $head_units (local.get $ht) (local.get $a) (local.get $g) (local.get $n) (local.get $j)
+      (call $head_units (local.get $ht) (local.get $a) (local.get $f) (local.get $n) (local.get $j)
         (select (i32.sub (local.get $w) (local.get $j)) (i32.const 4) (i32.lt_s (i32.sub (local.get $w) (local.get $j)) (i32.const 4))))
       (local.set $j (i32.add (local.get $j) (i32.const 4)))
-      (br $l)))
-    ;; g = y·ℓ′(y f)·scale, two examples at a time (an odd n's last one in lane 0 of a pair)
+      (br $l))))
+
+  ;; relu_g(f, y, g, n, tab, scale): gᵢ = yᵢ ℓ′(yᵢ fᵢ)·scale, two examples at a time (an odd n's last one
+  ;; in lane 0 of a pair); g may be f
+  (func $relu_g (export "relu_g") (param $f i32) (param $y i32) (param $g i32) (param $n i32) (param $tab i32) (param $scale f64)
+    (local $i i32) (local $row i32) (local $yv v128) (local $fv v128) (local $sv v128)
+    (local.set $row (i32.shl (local.get $n) (i32.const 3)))
     (local.set $sv (f64x2.splat (local.get $scale)))
-    (local.set $i (i32.const 0))
     (block $ge (loop $gl
       (br_if $ge (i32.ge_u (local.get $i) (local.get $row)))
       (local.set $yv (v128.load64_zero (i32.add (local.get $y) (local.get $i))))
-      (local.set $fv (v128.load64_zero (i32.add (local.get $g) (local.get $i))))
+      (local.set $fv (v128.load64_zero (i32.add (local.get $f) (local.get $i))))
       (if (i32.lt_u (i32.add (local.get $i) (i32.const 8)) (local.get $row)) (then
         (local.set $yv (v128.load (i32.add (local.get $y) (local.get $i))))
-        (local.set $fv (v128.load (i32.add (local.get $g) (local.get $i))))))
+        (local.set $fv (v128.load (i32.add (local.get $f) (local.get $i))))))
       (local.set $yv (f64x2.mul (f64x2.mul (local.get $yv)
         (call $ell2 (f64x2.mul (local.get $yv) (local.get $fv)) (local.get $tab))) (local.get $sv)))
       (v128.store64_lane 0 (i32.add (local.get $g) (local.get $i)) (local.get $yv))
@@ -132,6 +140,10 @@
         (v128.store64_lane offset=8 1 (i32.add (local.get $g) (local.get $i)) (local.get $yv))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br $gl))))
+
+  (func (export "relu_head") (param $ht i32) (param $a i32) (param $y i32) (param $g i32) (param $n i32) (param $w i32) (param $tab i32) (param $scale f64)
+    (call $relu_out (local.get $ht) (local.get $a) (local.get $g) (local.get $n) (local.get $w))
+    (call $relu_g (local.get $g) (local.get $y) (local.get $g) (local.get $n) (local.get $tab) (local.get $scale)))
 
   ;; the table of subset sums of the rows yb[0..cnt) (each dp numbers): t[s] = t[s with its lowest bit cleared] + yb[that bit]
   (func $subset_sums (param $t i32) (param $yb i32) (param $cnt i32) (param $rowb i32)
@@ -274,12 +286,10 @@
       (local.set $p (i32.add (local.get $p) (i32.const 32)))
       (br $rl))))
 
-  (func (export "relu_grads") (param $ht i32) (param $x i32) (param $g i32) (param $a i32) (param $gw i32) (param $ga i32)
-    (param $n i32) (param $d i32) (param $w i32) (param $t i32) (param $yb i32) (param $ix i32)
-    (local $rowb i32) (local $i0 i32) (local $cnt i32) (local $r i32) (local $k i32) (local $gv f64) (local $src i32) (local $dst i32) (local $tc i32) (local $nch i32)
+  ;; relu_tables(x, g, n, d, t, yb): every chunk's table for examples 0..n of x, g (chunk c's at t + 64·rowb·c)
+  (func $relu_tables (export "relu_tables") (param $x i32) (param $g i32) (param $n i32) (param $d i32) (param $t i32) (param $yb i32)
+    (local $rowb i32) (local $i0 i32) (local $cnt i32) (local $r i32) (local $k i32) (local $gv f64) (local $src i32) (local $dst i32)
     (local.set $rowb (i32.shl (i32.and (i32.add (local.get $d) (i32.const 1)) (i32.const -2)) (i32.const 3)))
-    ;; every chunk's table: chunk c's at t + 64·rowb·c
-    (local.set $tc (local.get $t))
     (block $e (loop $l
       (br_if $e (i32.ge_s (local.get $i0) (local.get $n)))
       (local.set $cnt (select (i32.sub (local.get $n) (local.get $i0)) (i32.const 6) (i32.lt_s (i32.sub (local.get $n) (local.get $i0)) (i32.const 6))))
@@ -300,13 +310,18 @@
           (br $kl)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $yl)))
-      (call $subset_sums (local.get $tc) (local.get $yb) (local.get $cnt) (local.get $rowb))
-      (local.set $tc (i32.add (local.get $tc) (i32.shl (local.get $rowb) (i32.const 6))))
-      (local.set $nch (i32.add (local.get $nch) (i32.const 1)))
+      (call $subset_sums (local.get $t) (local.get $yb) (local.get $cnt) (local.get $rowb))
+      (local.set $t (i32.add (local.get $t) (i32.shl (local.get $rowb) (i32.const 6))))
       (local.set $i0 (i32.add (local.get $i0) (i32.const 6)))
-      (br $l)))
-    ;; unit by unit: its mask picks a row of each chunk's table; gaⱼ, and gwⱼ = aⱼ Σ_c (the picked rows)
-    (local.set $k (i32.const 0))
+      (br $l))))
+
+  ;; relu_units(ht, g, a, gw, ga, n, d, w, t, ix): unit by unit, its mask picks a row of each chunk's table;
+  ;; gaⱼ, and gwⱼ = aⱼ Σ_c (the picked rows) (tables of all n examples at t)
+  (func $relu_units (export "relu_units") (param $ht i32) (param $g i32) (param $a i32) (param $gw i32) (param $ga i32)
+    (param $n i32) (param $d i32) (param $w i32) (param $t i32) (param $ix i32)
+    (local $rowb i32) (local $k i32) (local $nch i32)
+    (local.set $rowb (i32.shl (i32.and (i32.add (local.get $d) (i32.const 1)) (i32.const -2)) (i32.const 3)))
+    (local.set $nch (i32.div_u (i32.add (local.get $n) (i32.const 5)) (i32.const 6)))
     (block $ue (loop $ul
       (br_if $ue (i32.ge_s (local.get $k) (local.get $w)))
       (f64.store (i32.add (local.get $ga) (i32.shl (local.get $k) (i32.const 3)))
@@ -314,4 +329,10 @@
       (call $unit_row (local.get $t) (local.get $ix) (local.get $nch) (i32.add (local.get $gw) (i32.mul (local.get $k) (local.get $rowb))) (local.get $rowb)
         (v128.load64_splat (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3)))))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
-      (br $ul)))))
+      (br $ul))))
+
+  (func (export "relu_grads") (param $ht i32) (param $x i32) (param $g i32) (param $a i32) (param $gw i32) (param $ga i32)
+    (param $n i32) (param $d i32) (param $w i32) (param $t i32) (param $yb i32) (param $ix i32)
+    (call $relu_tables (local.get $x) (local.get $g) (local.get $n) (local.get $d) (local.get $t) (local.get $yb))
+    (call $relu_units (local.get $ht) (local.get $g) (local.get $a) (local.get $gw) (local.get $ga) (local.get $n) (local.get $d) (local.get $w) (local.get $t) (local.get $ix)))
+)

@@ -86,16 +86,19 @@ test("sensing-gd on two threads: U and the loss equal the one-thread loop's up t
 });
 
 test("relu2-gd on two threads: both layers equal the one-thread loop's up to rounding, the same bits every run", () => {
-  const P = relu2Problem(new Rng(3), 40, 6, 24);
-  const one = relu2Gd(P);
-  one.run(300);
-  withClosed([relu2GdTwoThreads(P), relu2GdTwoThreads(P)], (runs) => {
-    for (const r of runs) r.run(300);
-    assert.deepEqual(Array.from(runs[0].W), Array.from(runs[1].W));
-    assert.ok(relDiff(one.W, runs[0].W) < 1e-12, `W: ${relDiff(one.W, runs[0].W)}`);
-    assert.ok(relDiff(one.a, runs[0].a) < 1e-12, `a: ${relDiff(one.a, runs[0].a)}`);
-    assert.equal(runs[0].check(), one.check());
-  });
+  // 40 examples, 24 units: even halves; 41 examples, 22 units: an odd example range, a unit half of 10 (not a multiple of 4)
+  for (const [n, width] of [[40, 24], [41, 22]]) {
+    const P = relu2Problem(new Rng(3), n, 6, width);
+    const one = relu2Gd(P);
+    one.run(300);
+    withClosed([relu2GdTwoThreads(P), relu2GdTwoThreads(P)], (runs) => {
+      for (const r of runs) r.run(300);
+      assert.deepEqual(Array.from(runs[0].W), Array.from(runs[1].W));
+      assert.ok(relDiff(one.W, runs[0].W) < 1e-12, `n = ${n}, W: ${relDiff(one.W, runs[0].W)}`);
+      assert.ok(relDiff(one.a, runs[0].a) < 1e-12, `n = ${n}, a: ${relDiff(one.a, runs[0].a)}`);
+      assert.equal(runs[0].check(), one.check());
+    });
+  }
   assert.throws(() => relu2GdTwoThreads(relu2Problem(new Rng(3), 10, 5, 8)), /even d/);
 });
 

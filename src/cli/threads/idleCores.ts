@@ -22,7 +22,13 @@ export function idleCores(ms = 60): number {
   return t1 > t0 ? (n * (i1 - i0)) / (t1 - t0) : n;
 }
 
-/** two threads when at least 1.5 cores are idle (the second core mostly free), else one */
-export function autoThreads(ms = 60): 1 | 2 {
-  return cpus().length >= 2 && idleCores(ms) >= 1.5 ? 2 : 1;
+/**
+ * Two threads when at least 1.5 cores are idle (the second core mostly free) in one of up to three
+ * windows of `ms` (a process that has just ended, such as the previous peer, can still show in the
+ * first), else one.
+ */
+export function autoThreads(ms = 50): 1 | 2 {
+  if (cpus().length < 2) return 1;
+  for (let k = 0; k < 3; k++) if (idleCores(ms) >= 1.5) return 2;
+  return 1;
 }

@@ -6,9 +6,9 @@
 //   sensing-gd:  rows of the packed sensing matrix in two chunks, each packing W = W₀ + W₁ then
 //                gₖ = A*ₖ(Aₖ(W) − yₖ) | by row halves of V = Uᵀ: G = g₀ + g₁ unpacked, Vₖ ← Vₖ − cVₖG,
 //                Wₖ = VₖᵀVₖ (so W₀ + W₁ = VᵀV = UUᵀ)
-//   relu2-gd:    by unit halves: Hᵀₖ = WₖXᵀ | the head g (one task) | by unit halves: ∂aₖ, ∂Wₖ, then aₖ, Wₖ updated
+//   relu2-gd:    by unit halves: Hᵀₖ = WₖXᵀ, fₖ = relu(Hᵀₖ)ᵀaₖ | by example halves: g from f₀ + f₁ |
+//                by unit halves: the subset-sum tables, ∂aₖ, ∂Wₖ, then aₖ, Wₖ updated
 import type { Matrix } from "../../linalg/index.ts";
-import { WasmArena } from "../../linalg/index.ts";
 import {
   diagNetProblem, normalizedMargin, packedLength, relu2Problem, sensingProblem, separableMarginRows,
   type BenchInstance, type Relu2Problem, type SensingProblem, type Workload,
@@ -134,28 +134,44 @@ export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / proble
   };
 }
 
-/** relu2-gd on two threads (d even: the gradient rows then have no padding column). */
+/**
+ * relu2-gd on two threads (d even: the gradient rows then have no padding column). Per step, by unit halves:
+ * Hᵀₖ = WₖXᵀ and fₖ = relu(Hᵀₖ)ᵀaₖ; by example halves: g = y ℓ′(y(f₀ + f₁))/n; by unit halves: the
+ * subset-sum tables of all examples (each task its own: the 340 KB of tables cost more to move between
+ * cores than to build), ∂aₖ, ∂Wₖ from the mask, then aₖ, Wₖ updated.
+ */
 export function relu2GdTwoThreads(problem: Relu2Problem, eta = 0.5): TwoThreadInstance & { readonly W: Float64Array; readonly a: Float64Array } {
   const { n, d, width } = problem;
   if (d % 2 !== 0) throw new Error("relu2-gd on two threads needs an even d");
-  const ub = chunkBounds(width, 2), scratch = WasmArena.reluGradsScratch(n, d), chunks = Math.ceil(n / 6);
-  const S = new SharedArena(2 * n * d + 2 * width * d + width * n + 2 * width + 2 * n + (ub.length - 1) * scratch + 16 * 8);
+  const ub = chunkBounds(width, 2), U = ub.length - 1, chunks = Math.ceil(n / 6);
+  const eb = chunkBounds(n, 2);
+  const S = new SharedArena(2 * n * d + 2 * width * d + width * n + 2 * width + 5 * n + U * (64 * d * chunks + 6 * d + chunks) + 16 * 8);
   const X = S.vector(n * d, problem.X), XT = S.vector(d * n);
   for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) XT[k * n + i] = problem.X[i * d + k];
   const W = S.vector(width * d, problem.W0), gW = S.vector(width * d), HT = S.vector(width * n);
   const a = S.vector(width, problem.a0), ga = S.vector(width), g = S.vector(n), ya = S.vector(n, problem.y);
-  const forward: Phase = ub.slice(1).map((e, k) => [["blas", "gemm_nn", at(W, ub[k] * d), at(XT), at(HT, ub[k] * n), e - ub[k], n, d]]);
-  const head: Phase = [[["kernels", "relu_head", at(HT), at(a), at(ya), at(g), n, width, 0, 1 / n]]];
-  const backward: Phase = ub.slice(1).map((e, k) => {
-    const units = e - ub[k], t = at(S.vector(scratch)), tableBytes = 8 * 64 * d * chunks;
+  const f = [S.vector(n), S.vector(n)];
+  const forward: Phase = ub.slice(1).map((e, k) => [
+    ["blas", "gemm_nn", at(W, ub[k] * d), at(XT), at(HT, ub[k] * n), e - ub[k], n, d],
+    ["kernels", "relu_out", at(HT, ub[k] * n), at(a, ub[k]), at(f[k]), n, e - ub[k]],
+  ]);
+  const head: Phase = eb.slice(1).map((e, h) => {
+    const i0 = eb[h], len = e - i0;
     return [
-      ["kernels", "relu_grads", at(HT, ub[k] * n), at(X), at(g), at(a, ub[k]), at(gW, ub[k] * d), at(ga, ub[k]), n, d, units, t, t + tableBytes, t + tableBytes + 8 * 6 * d],
+      ...(U > 1 ? [["gd", "sub_scaled", at(f[0], i0), at(f[1], i0), len, -1] as const] : []), // f₀ += f₁
+      ["kernels", "relu_g", at(f[0], i0), at(ya, i0), at(g, i0), len, 0, 1 / n],
+    ];
+  });
+  const backward: Phase = ub.slice(1).map((e, k) => {
+    const units = e - ub[k], tables = at(S.vector(64 * d * chunks));
+    return [
+      ["kernels", "relu_tables", at(X), at(g), n, d, tables, at(S.vector(6 * d))],
+      ["kernels", "relu_units", at(HT, ub[k] * n), at(g), at(a, ub[k]), at(gW, ub[k] * d), at(ga, ub[k]), n, d, units, tables, at(S.vector(chunks))],
       ["gd", "sub_scaled", at(a, ub[k]), at(ga, ub[k]), units, eta],
       ["gd", "sub_scaled", at(W, ub[k] * d), at(gW, ub[k] * d), units * d, eta],
     ];
   });
-  const program: StepProgram = [forward, head, backward];
-  const team = startTeam(S, program);
+  const team = startTeam(S, [forward, head, backward]);
   return {
     W,
     a,
@@ -165,13 +181,13 @@ export function relu2GdTwoThreads(problem: Relu2Problem, eta = 0.5): TwoThreadIn
     check() {
       let correct = 0;
       for (let i = 0; i < n; i++) {
-        let f = 0;
+        let fi = 0;
         for (let j = 0; j < width; j++) {
           let h = 0;
           for (let k = 0; k < d; k++) h += W[j * d + k] * X[i * d + k];
-          if (h > 0) f += a[j] * h;
+          if (h > 0) fi += a[j] * h;
         }
-        if (Math.sign(f) === problem.y[i]) correct++;
+        if (Math.sign(fi) === problem.y[i]) correct++;
       }
       return correct / n;
     },

@@ -70,6 +70,7 @@ function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array 
       case 7: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
       case 8: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
       case 9: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+      case 10: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
       case 12: return () => f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]);
       default: throw new Error(`two threads: ${a.length} arguments to ${String(call[1])}`);
     }
