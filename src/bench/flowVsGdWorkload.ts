@@ -4,7 +4,7 @@
 // η, η/2, η/4, … from sensing-gd's η = 0.05/m until its end point agrees with the flow's,
 // ‖W_GD − W_flow‖_F/‖W_flow‖_F ≤ 1e-3 (W = UUᵀ). Both use the same ∇L (one fused pass of packed
 // sensing rows, as sensing-gd), so the times compare the methods, not the kernels.
-import { Matrix, gemmBlocked, prepareResidualGradT } from "../linalg/index.ts";
+import { Matrix, WasmArena, gemmBlocked, prepareResidualGradT } from "../linalg/index.ts";
 import { DormandPrince54 } from "../optimizers/index.ts";
 import { Rng } from "../random/index.ts";
 import { packedLength, sensingProblem, type SensingProblem } from "./sensingGd.ts";
@@ -89,12 +89,32 @@ export function sensingFactorLoss(problem: SensingProblem, options: InstanceOpti
   }
   const pass = prepareResidualGradT(P, options);
   const wPacked = new Float64Array(np), r = new Float64Array(m), gPacked = new Float64Array(np);
-  const G = new Matrix(n, n), U = new Matrix(n, n), GU = new Matrix(n, n);
+  const arena = pass.simd ? WasmArena.create(5 * n * n, options) : null;
+  const products = arena ? simdProducts(arena, n) : plainProducts(n);
   return {
     dim: n * n,
     simd: pass.simd,
     gradient(u, out) {
-      // W = UUᵀ packed, off-diagonal doubled so ⟨Aᵢ, W⟩ is one packed dot
+      products.gram(u, wPacked); // W = UUᵀ packed, off-diagonal doubled so ⟨Aᵢ, W⟩ is one packed dot
+      pass.run(wPacked, y, r, gPacked); // r = A(W) − y, gPacked = A*(r)
+      products.times(gPacked, u, out); // ∇L = 4 A*(r) U
+      let L = 0;
+      for (let i = 0; i < m; i++) L += r[i] * r[i];
+      return L;
+    },
+  };
+}
+
+/** The two n×n products of a gradient: the packed Gram matrix of U's rows, and 4·G·U for G given packed. */
+interface FactorProducts {
+  gram(u: Float64Array, wPacked: Float64Array): void;
+  times(gPacked: Float64Array, u: Float64Array, out: Float64Array): void;
+}
+
+function plainProducts(n: number): FactorProducts {
+  const G = new Matrix(n, n), U = new Matrix(n, n), GU = new Matrix(n, n);
+  return {
+    gram(u, wPacked) {
       let q = 0;
       for (let j = 0; j < n; j++) {
         for (let k = j; k < n; k++) {
@@ -103,23 +123,49 @@ export function sensingFactorLoss(problem: SensingProblem, options: InstanceOpti
           wPacked[q++] = k === j ? s : 2 * s;
         }
       }
-      pass.run(wPacked, y, r, gPacked); // r = A(W) − y, gPacked = A*(r)
-      q = 0;
-      for (let j = 0; j < n; j++) {
-        for (let k = j; k < n; k++) {
-          const v = 4 * gPacked[q++];
-          G.data[j * n + k] = v;
-          G.data[k * n + j] = v;
-        }
-      }
+    },
+    times(gPacked, u, out) {
+      unpackTimes4(gPacked, n, G.data);
       U.data.set(u);
       gemmBlocked(G, U, GU);
       out.set(GU.data);
-      let L = 0;
-      for (let i = 0; i < m; i++) L += r[i] * r[i];
-      return L;
     },
   };
+}
+
+/** WebAssembly SIMD: V = Uᵀ in the arena, UUᵀ = VᵀV (upper-triangle GEMM), G·U by the blocked GEMM. */
+function simdProducts(arena: WasmArena, n: number): FactorProducts {
+  const V = arena.matrix(n, n), U = arena.matrix(n, n), W = arena.matrix(n, n), G = arena.matrix(n, n), GU = arena.matrix(n, n);
+  const v = V.data, w = W.data;
+  return {
+    gram(u, wPacked) {
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) v[k * n + j] = u[j * n + k];
+      arena.gemmTNUpper(V, V, W);
+      let q = 0;
+      for (let j = 0; j < n; j++) {
+        wPacked[q++] = w[j * n + j];
+        for (let k = j + 1; k < n; k++) wPacked[q++] = 2 * w[j * n + k];
+      }
+    },
+    times(gPacked, u, out) {
+      unpackTimes4(gPacked, n, G.data);
+      U.data.set(u);
+      arena.gemm(G, U, GU);
+      out.set(GU.data);
+    },
+  };
+}
+
+/** out (n×n) ← 4·(the symmetric matrix whose upper triangle is packed in p) */
+function unpackTimes4(p: Float64Array, n: number, out: Float64Array): void {
+  let q = 0;
+  for (let j = 0; j < n; j++) {
+    for (let k = j; k < n; k++) {
+      const v = 4 * p[q++];
+      out[j * n + k] = v;
+      out[k * n + j] = v;
+    }
+  }
 }
 
 function gram(u: Float64Array, n: number): Float64Array {

@@ -42,7 +42,7 @@ test("bench: bad input is one line and exit 2", async () => {
     [["bench", "svm-l2", "--instances", ".", "--peers"], /--instances cannot be combined with --peers/],
     [["bench", "margin-solvers", "--scale", "2"], /margin-solvers runs on svm-l2's data at the peer's one size: --scale 2 applies to the loops only/],
     [["bench", "margin-solvers", "--max-seconds", "0"], /--max-seconds must be a positive number, got '0'/],
-    [["bench", "svm-l2", "--max-seconds", "5"], /--max-seconds applies to margin-solvers only; name it/],
+    [["bench", "svm-l2", "--max-seconds", "5"], /--max-seconds applies to margin-solvers and flow-vs-gd only; name one/],
     [["bench", "margin-solvers", "--peers"], /margin-solvers has no peer: --peers cannot be combined with it; to race on the CVXOPT peer's instance/],
     [["bench", "margin-solvers", "--instances", "nowhere"], /margin-solvers: no svm-l2\.csv in .*nowhere; cvxopt_bench\.py svm-l2 --out DIR writes it/],
     [["bench", "--scale", "0"], /--scale must be a positive integer, got '0'/],

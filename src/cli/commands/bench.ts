@@ -85,7 +85,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option("--scale <K>", "multiply the loops' problem sizes by K, as the peer does (the solver workloads have the peer's one size and are left out at K > 1)", "1")
     .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run of the loops; not with --peers, nor with a solver workload); margin-solvers: each method's iteration cap")
     .option("--repeats <R>", "after a solver workload's first solve, solve it R more times and report their median as warm_seconds", "2")
-    .option("--max-seconds <S>", "margin-solvers: each method's time cap in seconds (default 60)")
+    .option("--max-seconds <S>", "margin-solvers: each method's time cap in seconds (default 60); flow-vs-gd: the cap on the flow and all GD runs together (default 600)")
     .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
     .option("--threads <T>", "1, 2 or auto (default auto; 1 with --no-simd): with 2, logreg-gd, diag-net-gd, sensing-gd and relu2-gd split each step between the main thread and a worker on one shared WebAssembly memory; auto uses 2 when 1.5 cores are idle just before the loop")
     .option("--json", 'one JSON line per workload: loops {"workload","scale","iters","seconds","iters_per_s","check","kernels"}, solvers {"workload","seconds",...answer} (and the peer fields with --peers), margin-solvers {"workload","seconds","reference_margin","methods":[{"name","iters","seconds","margin","relative_gap","reached"}]}')
@@ -137,7 +137,8 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       }
       const maxSeconds = opts.maxSeconds === undefined ? undefined : Number(opts.maxSeconds);
       if (maxSeconds !== undefined && !(maxSeconds > 0 && maxSeconds < Infinity)) throw new UsageError(`--max-seconds must be a positive number, got '${opts.maxSeconds}'`, "e.g. --max-seconds 300");
-      if (maxSeconds !== undefined && !races.length) throw new UsageError("--max-seconds applies to margin-solvers only", `name it: biaslab bench ${bench.raceWorkloadNames.join(" ")} --max-seconds ${opts.maxSeconds}`);
+      const timed = [...bench.raceWorkloadNames, bench.flowVsGdWorkload.name];
+      if (maxSeconds !== undefined && !races.length && !chosen.includes(bench.flowVsGdWorkload.name)) throw new UsageError(`--max-seconds applies to ${timed.join(" and ")} only`, `name one: biaslab bench ${timed[0]} --max-seconds ${opts.maxSeconds}`);
       const peersDir = resolvePath(io, opts.peersDir);
       const numpyPeer = opts.peers && loops.length ? numpyRunner(peersDir, opts.python) : undefined;
       const cvxoptPeer = opts.peers && solvers.length ? cvxoptRunner(peersDir, opts.python) : undefined;
@@ -149,7 +150,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       for (const name of chosen) {
         if (name === bench.flowVsGdWorkload.name) {
           if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${name} (up to 10 minutes)…\n`);
-          const f = bench.flowVsGdWorkload.run({ simd: opts.simd });
+          const f = bench.flowVsGdWorkload.run({ simd: opts.simd, maxSeconds });
           io.stdout.write(opts.json ? `${JSON.stringify(f)}\n` : flowVsGdText(f));
           continue;
         }
