@@ -36,7 +36,7 @@ export interface TwoThreadInstance extends BenchInstance {
 /** byte address of entry i of a shared vector */
 const at = (v: Float64Array, i = 0) => v.byteOffset + 8 * i;
 
-/** the tasks of one pass per row chunk, then one task summing the chunks' outputs into the first */
+/** the calls g₀ += g₁, g₀ += g₂, … (in that order) over entries offset … offset + length − 1 of the outputs */
 function sumInto(outs: readonly Float64Array[], offset: number, length: number): Task {
   return outs.slice(1).map((o) => ["gd", "sub_scaled", at(outs[0], offset), at(o, offset), length, -1] as const); // g₀ += gₖ (−1·gₖ is exact)
 }
@@ -76,7 +76,7 @@ export function diagNetGdTwoThreads(X: Matrix, y: Float64Array, alpha = 0.01, et
 }
 
 /** sensing-gd on two threads: U ← U − 4η A*(A(UUᵀ) − y) U from U₀ = init·I, kept as V = Uᵀ. */
-export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3): TwoThreadInstance & { readonly U: Matrix | Float64Array } {
+export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3): TwoThreadInstance & { readonly U: Float64Array } {
   const { n, m, A, y } = problem;
   const np = packedLength(n), nn = n * n, b = chunkBounds(m, 2), K = b.length - 1, rb = chunkBounds(n, 2), R = rb.length - 1;
   const S = new SharedArena(m * np + 2 * m + nn * (1 + 2 + 1 + 2) + 4 * np + 16 * 8);
