@@ -77,8 +77,8 @@ test("sensing-gd on two threads: U and the loss equal the one-thread loop's up t
   one.run(400);
   withClosed([sensingGdTwoThreads(P), sensingGdTwoThreads(P)], (runs) => {
     for (const r of runs) r.run(400);
-    assert.deepEqual(Array.from(runs[0].U ), Array.from(runs[1].U ));
-    const e = relDiff(one.U.data, runs[0].U );
+    assert.deepEqual(Array.from(runs[0].U), Array.from(runs[1].U));
+    const e = relDiff(one.U.data, runs[0].U);
     assert.ok(e < 1e-12, `U: relative difference ${e}`);
     assert.ok(Math.abs(one.check() - runs[0].check()) < 1e-10 * one.check(), `loss ${one.check()} vs ${runs[0].check()}`);
     assert.ok(one.check() < 0.5 * sensingGd(P).check(), "the loop made progress");
