@@ -85,7 +85,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option("--scale <K>", "multiply the loops' problem sizes by K, as the peer does (the solver workloads have the peer's one size and are left out at K > 1)", "1")
     .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run of the loops; not with --peers, nor with a solver workload); margin-solvers: each method's iteration cap")
     .option("--repeats <R>", "after a solver workload's first solve, solve it R more times and report their median as warm_seconds", "2")
-    .option("--max-seconds <S>", "margin-solvers: each method's time cap in seconds (default 60); flow-vs-gd: the cap on the flow and all GD runs together (default 600)")
+    .option("--max-seconds <S>", "margin-solvers: each method's time cap in seconds (default 60); flow-vs-gd: the cap on the flow and all GD runs together (default 1500)")
     .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
     .option("--threads <T>", "1, 2 or auto (default auto; 1 with --no-simd): with 2, logreg-gd, diag-net-gd, sensing-gd and relu2-gd split each step between the main thread and a worker on one shared WebAssembly memory; auto uses 2 when 1.5 cores are idle just before the loop")
     .option("--json", 'one JSON line per workload: loops {"workload","scale","iters","seconds","iters_per_s","check","kernels"}, solvers {"workload","seconds",...answer} (and the peer fields with --peers), margin-solvers {"workload","seconds","reference_margin","methods":[{"name","iters","seconds","margin","relative_gap","reached"}]}')
@@ -149,7 +149,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const raced: MarginSolversResult[] = [];
       for (const name of chosen) {
         if (name === bench.flowVsGdWorkload.name) {
-          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${name} (up to 10 minutes)…\n`);
+          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${name} (up to 25 minutes; about 17 here)…\n`);
           const f = bench.flowVsGdWorkload.run({ simd: opts.simd, maxSeconds });
           io.stdout.write(opts.json ? `${JSON.stringify(f)}\n` : flowVsGdText(f));
           continue;
