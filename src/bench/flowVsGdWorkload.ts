@@ -4,10 +4,10 @@
 // η, η/2, η/4, … from sensing-gd's η = 0.05/m until its end point agrees with the flow's,
 // ‖W_GD − W_flow‖_F/‖W_flow‖_F ≤ 1e-3 (W = UUᵀ). Both use the same ∇L (one fused pass of packed
 // sensing rows, as sensing-gd), so the times compare the methods, not the kernels.
-import { Matrix, WasmArena, gemmBlocked, prepareResidualGradT } from "../linalg/index.ts";
+import { Matrix, WasmArena, gemmBlocked, gemmNT, prepareResidualGradT } from "../linalg/index.ts";
 import { DormandPrince54 } from "../optimizers/index.ts";
 import { Rng } from "../random/index.ts";
-import { packedLength, sensingProblem, type SensingProblem } from "./sensingGd.ts";
+import { packUpperDoubled, packedGram, packedLength, sensingProblem, unpackSymmetric, type SensingProblem } from "./sensingGd.ts";
 import type { InstanceOptions } from "./types.ts";
 
 export interface FlowVsGdOptions extends InstanceOptions {
@@ -114,18 +114,9 @@ interface FactorProducts {
 function plainProducts(n: number): FactorProducts {
   const G = new Matrix(n, n), U = new Matrix(n, n), GU = new Matrix(n, n);
   return {
-    gram(u, wPacked) {
-      let q = 0;
-      for (let j = 0; j < n; j++) {
-        for (let k = j; k < n; k++) {
-          let s = 0;
-          for (let l = 0; l < n; l++) s += u[j * n + l] * u[k * n + l];
-          wPacked[q++] = k === j ? s : 2 * s;
-        }
-      }
-    },
+    gram: (u, wPacked) => packedGram(u, n, wPacked),
     times(gPacked, u, out) {
-      unpackTimes4(gPacked, n, G.data);
+      unpackSymmetric(gPacked, n, G.data, 4);
       U.data.set(u);
       gemmBlocked(G, U, GU);
       out.set(GU.data);
@@ -136,19 +127,15 @@ function plainProducts(n: number): FactorProducts {
 /** WebAssembly SIMD: V = Uᵀ in the arena, UUᵀ = VᵀV (upper-triangle GEMM), G·U by the blocked GEMM. */
 function simdProducts(arena: WasmArena, n: number): FactorProducts {
   const V = arena.matrix(n, n), U = arena.matrix(n, n), W = arena.matrix(n, n), G = arena.matrix(n, n), GU = arena.matrix(n, n);
-  const v = V.data, w = W.data;
+  const v = V.data;
   return {
     gram(u, wPacked) {
       for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) v[k * n + j] = u[j * n + k];
       arena.gemmTNUpper(V, V, W);
-      let q = 0;
-      for (let j = 0; j < n; j++) {
-        wPacked[q++] = w[j * n + j];
-        for (let k = j + 1; k < n; k++) wPacked[q++] = 2 * w[j * n + k];
-      }
+      packUpperDoubled(W.data, n, wPacked);
     },
     times(gPacked, u, out) {
-      unpackTimes4(gPacked, n, G.data);
+      unpackSymmetric(gPacked, n, G.data, 4);
       U.data.set(u);
       arena.gemm(G, U, GU);
       out.set(GU.data);
@@ -156,28 +143,10 @@ function simdProducts(arena: WasmArena, n: number): FactorProducts {
   };
 }
 
-/** out (n×n) ← 4·(the symmetric matrix whose upper triangle is packed in p) */
-function unpackTimes4(p: Float64Array, n: number, out: Float64Array): void {
-  let q = 0;
-  for (let j = 0; j < n; j++) {
-    for (let k = j; k < n; k++) {
-      const v = 4 * p[q++];
-      out[j * n + k] = v;
-      out[k * n + j] = v;
-    }
-  }
-}
-
+/** UUᵀ (u: n×n row-major) */
 function gram(u: Float64Array, n: number): Float64Array {
-  const W = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    for (let k = 0; k < n; k++) {
-      let s = 0;
-      for (let l = 0; l < n; l++) s += u[j * n + l] * u[k * n + l];
-      W[j * n + k] = s;
-    }
-  }
-  return W;
+  const U = new Matrix(n, n, u);
+  return gemmNT(U, U).data;
 }
 
 function relativeFrobenius(a: Float64Array, b: Float64Array): number {

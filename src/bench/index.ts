@@ -18,7 +18,7 @@ export { parseNumericCsv } from "./csv.ts";
 export { svmL2Workload, svmL2Instance, svmL2FromCsv, SVM_L2_SIZE } from "./svmL2Workload.ts";
 export { nuclearPsdWorkload, nuclearPsdInstance, nuclearPsdFromCsv, NUCLEAR_PSD_SIZE } from "./nuclearPsdWorkload.ts";
 export { logregGd, normalizedMargin, logreg2dWorkload, logregGdWorkload, type LogregGd } from "./logregGd.ts";
-export { sensingProblem, sensingGd, packedLength, sensingGdWorkload, type SensingProblem, type SensingGd } from "./sensingGd.ts";
+export { sensingProblem, sensingGd, packedLength, packedGram, sensingGdWorkload, type SensingProblem, type SensingGd } from "./sensingGd.ts";
 export { diagNetProblem, diagNetGd, diagNetGdWorkload, type DiagNetProblem, type DiagNetGd } from "./diagNetGd.ts";
 export { relu2Problem, relu2Gd, relu2GdWorkload, type Relu2Problem, type Relu2Gd } from "./relu2Gd.ts";
 export {

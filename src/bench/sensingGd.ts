@@ -82,22 +82,7 @@ function plainFactor(n: number, init: number): Factor {
   return {
     U,
     gram(wPacked) {
-      const u = U.data;
-      let q = 0;
-      for (let j = 0; j < n; j++) {
-        const oj = j * n;
-        for (let k = j; k < n; k++) {
-          const ok = k * n;
-          let s0 = 0, s1 = 0;
-          let l = 0;
-          for (; l + 1 < n; l += 2) {
-            s0 += u[oj + l] * u[ok + l];
-            s1 += u[oj + l + 1] * u[ok + l + 1];
-          }
-          if (l < n) s0 += u[oj + l] * u[ok + l];
-          wPacked[q++] = k === j ? s0 + s1 : 2 * (s0 + s1);
-        }
-      }
+      packedGram(U.data, n, wPacked);
     },
     update(gPacked, c) {
       unpackSymmetric(gPacked, n, G.data);
@@ -126,12 +111,7 @@ function simdFactor(n: number, init: number, arena: WasmArena): Factor {
     },
     gram(wPacked) {
       arena.gemmTN(V, V, W);
-      const w = W.data;
-      let q = 0;
-      for (let j = 0; j < n; j++) {
-        wPacked[q++] = w[j * n + j];
-        for (let k = j + 1; k < n; k++) wPacked[q++] = 2 * w[j * n + k];
-      }
+      packUpperDoubled(W.data, n, wPacked);
     },
     update(gPacked, c) {
       unpackSymmetric(gPacked, n, G.data);
@@ -142,15 +122,43 @@ function simdFactor(n: number, init: number, arena: WasmArena): Factor {
   };
 }
 
-/** out (n×n) ← the symmetric matrix whose upper triangle is packed (row by row) in p */
-function unpackSymmetric(p: Float64Array, n: number, out: Float64Array): void {
+/** out (n×n) ← scale times the symmetric matrix whose upper triangle is packed (row by row) in p */
+export function unpackSymmetric(p: Float64Array, n: number, out: Float64Array, scale = 1): void {
   let q = 0;
   for (let j = 0; j < n; j++) {
     for (let k = j; k < n; k++) {
-      const v = p[q++];
+      const v = scale * p[q++];
       out[j * n + k] = v;
       out[k * n + j] = v;
     }
+  }
+}
+
+/** wPacked ← the upper triangle of UUᵀ (u: n×n row-major) row by row, off-diagonal entries doubled (row dots) */
+export function packedGram(u: Float64Array, n: number, wPacked: Float64Array): void {
+  let q = 0;
+  for (let j = 0; j < n; j++) {
+    const oj = j * n;
+    for (let k = j; k < n; k++) {
+      const ok = k * n;
+      let s0 = 0, s1 = 0;
+      let l = 0;
+      for (; l + 1 < n; l += 2) {
+        s0 += u[oj + l] * u[ok + l];
+        s1 += u[oj + l + 1] * u[ok + l + 1];
+      }
+      if (l < n) s0 += u[oj + l] * u[ok + l];
+      wPacked[q++] = k === j ? s0 + s1 : 2 * (s0 + s1);
+    }
+  }
+}
+
+/** wPacked ← the upper triangle of the symmetric w (n×n) row by row, off-diagonal entries doubled */
+export function packUpperDoubled(w: Float64Array, n: number, wPacked: Float64Array): void {
+  let q = 0;
+  for (let j = 0; j < n; j++) {
+    wPacked[q++] = w[j * n + j];
+    for (let k = j + 1; k < n; k++) wPacked[q++] = 2 * w[j * n + k];
   }
 }
 

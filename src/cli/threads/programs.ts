@@ -10,7 +10,7 @@
 //                by unit halves: the subset-sum tables, ∂aₖ, ∂Wₖ, then aₖ, Wₖ updated
 import type { Matrix } from "../../linalg/index.ts";
 import {
-  diagNetProblem, normalizedMargin, packedLength, relu2Problem, sensingProblem, separableMarginRows,
+  diagNetProblem, normalizedMargin, packedGram, packedLength, relu2Problem, sensingProblem, separableMarginRows,
   type BenchInstance, type Relu2Problem, type SensingProblem, type Workload,
 } from "../../bench/index.ts";
 import { SharedArena, startTeam as startTeamOn, type Phase, type StepProgram, type Task } from "./team.ts";
@@ -78,7 +78,7 @@ export function diagNetGdTwoThreads(X: Matrix, y: Float64Array, alpha = 0.01, et
 /** sensing-gd on two threads: U ← U − 4η A*(A(UUᵀ) − y) U from U₀ = init·I, kept as V = Uᵀ. */
 export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3): TwoThreadInstance & { readonly U: Float64Array } {
   const { n, m, A, y } = problem;
-  const np = packedLength(n), nn = n * n, b = chunkBounds(m, 2), K = b.length - 1, rb = chunkBounds(n, 2), R = rb.length - 1;
+  const np = packedLength(n), nn = n * n, b = chunkBounds(m, 2), rb = chunkBounds(n, 2);
   const S = new SharedArena(m * np + 2 * m + nn * (1 + 2 + 1 + 2) + 4 * np + 16 * 8);
   const P = S.vector(m * np);
   for (let i = 0, q = 0; i < m; i++) for (let j = 0; j < n; j++) for (let k = j; k < n; k++) P[q++] = A[i * nn + j * n + k];
@@ -102,27 +102,22 @@ export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / proble
       ["blas", "gemm_tn", Vk, Vk, at(W[k]), rows, n, n, 1],
     ];
   });
-  if (K > 2 || R > 2) throw new Error("sensing-gd on two threads: two chunks at most");
   const team = startTeam(S, [pass, update]);
   const w = new Float64Array(np);
+  const U = () => {
+    const u = new Float64Array(nn);
+    for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) u[j * n + k] = V[k * n + j];
+    return u;
+  };
   return {
     get U() {
-      const U = new Float64Array(nn);
-      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) U[j * n + k] = V[k * n + j];
-      return U;
+      return U();
     },
     simd: true,
     run: team.run,
     close: team.close,
     check() {
-      // W = VᵀV packed (off-diagonal doubled), then Σᵢ (⟨Pᵢ, W⟩ − yᵢ)²
-      for (let j = 0, q = 0; j < n; j++) {
-        for (let k = j; k < n; k++) {
-          let s = 0;
-          for (let l = 0; l < n; l++) s += V[l * n + j] * V[l * n + k];
-          w[q++] = k === j ? s : 2 * s;
-        }
-      }
+      packedGram(U(), n, w); // W = UUᵀ packed (off-diagonal doubled), then Σᵢ (⟨Pᵢ, W⟩ − yᵢ)²
       let s = 0;
       for (let i = 0; i < m; i++) {
         let ri = -y[i];
