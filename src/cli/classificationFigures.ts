@@ -5,7 +5,7 @@ import type { FigureSpec, Result, Trace } from "../run/index.ts";
 import type { LoadedClassification } from "./classificationData.ts";
 import type { MaxMarginReference } from "./classificationReferences.ts";
 import type { TrainOptions } from "./commands/train.ts";
-import { isPotential } from "./commands/train.ts";
+import { runParams } from "./commands/train.ts";
 
 export interface ClassificationRun {
   readonly opts: TrainOptions;
@@ -40,11 +40,7 @@ export async function trainClassificationResult(run: ClassificationRun): Promise
     ...(opts.classes !== undefined ? { classes: opts.classes } : {}),
     ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
     loss: opts.loss,
-    optimizer: opts.optimizer,
-    ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, isPotential(v) ? (v.id ?? v.name) : v])),
-    iterations: opts.iters,
-    seed: opts.seed,
-    w0: Array.from(theta0),
+    ...runParams(opts, options, theta0),
   };
   const summary: Record<string, number | string | boolean> = {
     optimizer,

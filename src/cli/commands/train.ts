@@ -211,11 +211,7 @@ function trainResult(
   const params: Record<string, unknown> = {
     data: opts.data,
     target: opts.target ?? "(last column)",
-    optimizer: opts.optimizer,
-    ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, isPotential(v) ? (v.id ?? v.name) : v])),
-    iterations: opts.iters,
-    seed: opts.seed,
-    w0: Array.from(theta0),
+    ...runParams(opts, options, theta0),
   };
   const summary: Record<string, number | string | boolean> = {
     optimizer: optimizer.name,
@@ -253,7 +249,18 @@ function trainResult(
   return { id: "train", params, checks: [], traces: [trace], figures, summary, seconds, seed: opts.seed };
 }
 
-export function isPotential(v: unknown): v is Potential {
+/** The run's part of result.json's params: the optimizer, its options (a potential by its id), iterations, seed and w0. */
+export function runParams(opts: TrainOptions, options: Readonly<Record<string, unknown>>, theta0: Float64Array): Record<string, unknown> {
+  return {
+    optimizer: opts.optimizer,
+    ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, isPotential(v) ? (v.id ?? v.name) : v])),
+    iterations: opts.iters,
+    seed: opts.seed,
+    w0: Array.from(theta0),
+  };
+}
+
+function isPotential(v: unknown): v is Potential {
   return v !== null && typeof v === "object" && typeof (v as Potential).gradConj === "function";
 }
 
