@@ -39,6 +39,8 @@ test("serve: the page, its bundles and HiGHS's binary, with their types; 404 and
       ["style.css", "text/css", ".layout"],
       ["main.js", "text/javascript", "worker.js"],
       ["worker.js", "text/javascript", "highs.wasm"],
+      ["bench.html", "text/html", '<script type="module" src="bench.js">'],
+      ["bench.js", "text/javascript", "benchWorker.js"],
     ];
     for (const [path, type, contains] of want) {
       const r = await fetch(s.url + path);

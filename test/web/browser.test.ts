@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "playwright-core";
 import { startServe } from "../helpers/serve.ts";
+import { cli } from "../cli/harness.ts";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const skip = existsSync(CHROMIUM) ? false : "chromium not installed: run bash scripts/browser.sh";
@@ -84,4 +85,31 @@ test("browser: the demos run in a Web Worker; the angle gap falls; WASM SIMD is 
     await browser.close();
     await server.stop();
   }
+});
+
+test("bench --browser: the loops and a solver run in Chromium's worker and give Node's numbers (1e-12; the solver's margin 1e-9), SIMD and plain", { skip, timeout: 120_000 }, async () => {
+  const lines = async (argv: string[]) => {
+    const r = await cli(argv);
+    assert.equal(r.code, 0, r.stderr);
+    return r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+  };
+  const loops = ["logreg-2d", "logreg-gd", "sensing-gd", "diag-net-gd", "relu2-gd"];
+  for (const simd of [[], ["--no-simd"]]) {
+    const common = ["bench", ...loops, "--iters", "300", "--json", ...simd];
+    const [inBrowser, inNode] = [await lines([...common, "--browser", "--chromium", CHROMIUM]), await lines([...common, "--threads", "1"])];
+    assert.deepEqual(inBrowser.map((l) => l.workload), loops);
+    for (const [i, b] of inBrowser.entries()) {
+      const n = inNode[i];
+      assert.match(String(b.runtime), /^chromium \d+\./);
+      assert.equal(b.kernels, simd.length ? "plain" : "wasm-simd");
+      assert.equal(b.kernels, n.kernels);
+      assert.equal(b.iters, 300);
+      const [x, y] = [b.check as number, n.check as number];
+      assert.ok(Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(y)), `${String(b.workload)} ${b.kernels}: browser ${x}, Node ${y}`);
+    }
+  }
+  const [svmBrowser] = await lines(["bench", "svm-l2", "--repeats", "0", "--json", "--browser", "--chromium", CHROMIUM]);
+  const [svmNode] = await lines(["bench", "svm-l2", "--repeats", "0", "--json"]);
+  assert.equal((svmBrowser.certificate as { ok: boolean }).ok, true);
+  assert.ok(Math.abs((svmBrowser.margin as number) - (svmNode.margin as number)) <= 1e-9 * (svmNode.margin as number), `${String(svmBrowser.margin)} vs ${String(svmNode.margin)}`);
 });

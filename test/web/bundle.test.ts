@@ -19,11 +19,12 @@ test("the whole library bundles for the browser with no Node built-ins (HiGHS's 
   assert.deepEqual([...new Set(nodeImports)], ["node:module"], "only HiGHS's guarded import(\"node:module\") is left");
 });
 
-test("the playground bundles: the page without the library, the worker with it", async () => {
+test("the playground bundles: the pages without the library, the workers with it", async () => {
   const b = await bundlePlayground();
-  assert.deepEqual([...b.files.keys()].sort(), ["/main.js", "/worker.js"]);
+  assert.deepEqual([...b.files.keys()].sort(), ["/bench.js", "/benchWorker.js", "/main.js", "/worker.js"]);
   assert.ok(b.inputs.includes("web/worker.ts") && b.inputs.includes("src/optimizers/gd.ts"));
-  assert.ok(b.files.get("/main.js")!.byteLength < 50_000, "the page's script is small");
+  assert.ok(b.inputs.includes("web/benchWorker.ts") && b.inputs.includes("src/bench/timing.ts"));
+  for (const page of ["/main.js", "/bench.js"]) assert.ok(b.files.get(page)!.byteLength < 50_000, `${page}, a page's script, is small (the library is in the workers)`);
 });
 
 function rejects(files: Record<string, string>, message: RegExp) {

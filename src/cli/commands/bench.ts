@@ -7,6 +7,7 @@
 // data, then first-order methods raced to it (--iters caps their iterations).
 // --threads auto (the default with SIMD): the four larger loops on two threads (../threads/programs.ts) when
 // a second core is idle just before the loop starts, else on one; --threads 1 or 2 fixes the count.
+// --browser: the loops and solvers run in headless Chromium's Web Worker instead (../browserBench.ts).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import type { BenchResult, FlowVsGdResult, MarginSolversResult, RaceWorkload, SolverResult, SolverWorkload, Workload } from "../../bench/index.ts";
 import type { CommandContext } from "../context.ts";
+import { DEFAULT_CHROMIUM, openBrowserBench } from "../browserBench.ts";
 import { UsageError } from "../errors.ts";
 import { resolvePath } from "../io.ts";
 import { fmt, formatTable } from "../table.ts";
@@ -30,6 +32,8 @@ interface BenchOptions {
   instances?: string;
   peersDir: string;
   python: string;
+  browser?: boolean;
+  chromium: string;
 }
 
 /** The peer's result for one workload in one configuration. */
@@ -44,6 +48,8 @@ export interface PeerResult {
 export interface ComparedResult extends BenchResult {
   /** threads the loop ran on (1 or 2) */
   readonly threads?: number;
+  /** with --browser: the browser that ran it ("chromium 126.…") */
+  readonly runtime?: string;
   readonly numpy?: readonly PeerResult[];
   /** biaslab iters/s over the faster NumPy configuration's */
   readonly ratio?: number;
@@ -93,6 +99,8 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option("--instances <dir>", "solver workloads: solve the instances cvxopt_bench.py wrote to this folder (svm-l2.csv, nuclear-psd-A.csv, nuclear-psd-y.csv; margin-solvers reads svm-l2.csv) instead of drawing our own")
     .option("--peers-dir <dir>", "folder of numpy_bench.py and cvxopt_bench.py", "../shared/peers")
     .option("--python <path>", "the Python that has NumPy and CVXOPT", "/usr/bin/python3")
+    .option("--browser", "run the loops and solvers in headless Chromium (a Web Worker, one thread) instead of Node; each line gets \"runtime\"")
+    .option("--chromium <path>", "the Chromium that --browser drives", process.env.CHROMIUM ?? DEFAULT_CHROMIUM)
     .addHelpText(
       "after",
       "\nLoops: times only the optimizer loop (setup and the check excluded), as the peer does. Solvers: times the first solve\n(everything the solver does), as the peer times solvers.qp/sdp. Compare ratios measured in one session, never absolute\ntimes across runs: the machine is shared. Install the peers with 'bash scripts/peers.sh install'.",
@@ -104,8 +112,9 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const scale = positiveInt(opts.scale, "--scale");
       const iters = opts.iters === undefined ? undefined : positiveInt(opts.iters, "--iters");
       const repeats = nonNegativeInt(opts.repeats, "--repeats");
-      const threads = opts.threads === undefined ? (opts.simd ? "auto" : 1) : opts.threads === "auto" ? "auto" : positiveInt(opts.threads, "--threads");
+      const threads = opts.threads === undefined ? (opts.simd && !opts.browser ? "auto" : 1) : opts.threads === "auto" ? "auto" : positiveInt(opts.threads, "--threads");
       if (threads !== "auto" && threads > 2) throw new UsageError(`--threads ${threads}: at most 2`, "use --threads 1, 2 or auto");
+      if (opts.browser && threads !== 1) throw new UsageError(`--threads ${threads} cannot be combined with --browser`, "the browser runs the one-thread loops (a Web Worker)");
       if (threads !== 1 && !opts.simd) throw new UsageError(`--threads ${threads} cannot be combined with --no-simd`, "the two-thread loops run the WebAssembly SIMD kernels");
       // two threads need WebAssembly SIMD with a shared memory; without it the one-thread loops run
       const { sharedModules } = await import("../threads/team.ts");
@@ -120,6 +129,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         const w = bench.findWorkload(name), s = bench.findSolverWorkload(name), r = bench.findRaceWorkload(name);
         if (w) loops.push(w);
         else if (r) {
+          if (opts.browser) throw new UsageError(`${name} runs in Node only: --browser times the loops and the solvers`, "run it without --browser");
           if (scale !== 1) throw new UsageError(`${name} runs on svm-l2's data at the peer's one size: --scale ${scale} applies to the loops only`, "run it without --scale");
           if (opts.peers) throw new UsageError(`${name} has no peer: --peers cannot be combined with it`, "to race on the CVXOPT peer's instance, write it with 'bash scripts/peers.sh cvxopt svm-l2 --out DIR' and pass --instances DIR");
           races.push(r);
@@ -130,6 +140,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
           solvers.push(s);
         } else if (name === bench.flowVsGdWorkload.name) {
           // beyond the peers: named only, at sensing-gd's one size, no peer
+          if (opts.browser) throw new UsageError(`${name} runs in Node only: --browser times the loops and the solvers`, "run it without --browser");
           if (scale !== 1 || iters !== undefined || opts.peers) throw new UsageError(`${name} runs at sensing-gd's one size to a loss target, without a peer: --scale, --iters and --peers do not apply`, `run 'bench ${name}' alone`);
         } else {
           throw new UsageError(`unknown workload '${name}'`, `workloads are: ${allNames.join(", ")}`);
@@ -143,60 +154,70 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const numpyPeer = opts.peers && loops.length ? numpyRunner(peersDir, opts.python) : undefined;
       const cvxoptPeer = opts.peers && solvers.length ? cvxoptRunner(peersDir, opts.python) : undefined;
       const instancesDir = opts.instances === undefined ? undefined : resolvePath(io, opts.instances);
-
       const results: ComparedResult[] = [];
       const solved: ComparedSolverResult[] = [];
       const raced: MarginSolversResult[] = [];
-      for (const name of chosen) {
-        if (name === bench.flowVsGdWorkload.name) {
-          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${name} (up to 25 minutes; about 17 here)…\n`);
-          const f = bench.flowVsGdWorkload.run({ simd: opts.simd, maxSeconds });
-          io.stdout.write(opts.json ? `${JSON.stringify(f)}\n` : flowVsGdText(f));
-          continue;
-        }
-        const r = races.find((l) => l.name === name);
-        if (r) {
-          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${r.name} (up to a minute per method)…\n`);
-          const line = r.run(instancesDir ? readInstance(r, instancesDir) : null, { maxIters: iters, maxSeconds, simd: opts.simd });
-          raced.push(line);
-          if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
-          continue;
-        }
-        const w = loops.find((l) => l.name === name);
-        if (w) {
-          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
-          const split = twoThreads?.twoThreadWorkload(w);
-          const useTwo = split !== undefined && split !== null && (threads === 2 || autoThreads() === 2);
-          const ours = { ...bench.runWorkload(useTwo ? split : w, scale, { iters, simd: opts.simd }), threads: useTwo ? 2 : 1 };
-          let line: ComparedResult = ours;
-          if (numpyPeer) {
-            const numpy = [numpyPeer(w.name, scale, "threads=1"), numpyPeer(w.name, scale, "default")];
-            const best = Math.max(...numpy.map((p) => p.iters_per_s));
-            const ratio = Math.round((ours.iters_per_s / best) * 100) / 100;
-            line = { ...ours, numpy, ratio, target: w.target, met: ratio >= w.target };
+      const browser = opts.browser ? await openBrowserBench(opts.chromium) : undefined;
+      try {
+        for (const name of chosen) {
+          if (name === bench.flowVsGdWorkload.name) {
+            if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${name} (up to 25 minutes; about 17 here)…\n`);
+            const f = bench.flowVsGdWorkload.run({ simd: opts.simd, maxSeconds });
+            io.stdout.write(opts.json ? `${JSON.stringify(f)}\n` : flowVsGdText(f));
+            continue;
           }
-          results.push(line);
-          if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
-          continue;
-        }
-        const s = solvers.find((l) => l.name === name)!;
-        if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${s.name}…\n`);
-        let line: ComparedSolverResult;
-        if (cvxoptPeer) {
-          const dir = mkdtempSync(join(tmpdir(), "biaslab-peers-"));
-          try {
-            const cvxopt = cvxoptPeer(s.name, dir);
-            const ours = bench.runSolverWorkload(s, s.fromCsv(readInstance(s, dir)), { simd: opts.simd, repeats });
-            line = compareSolver(s, ours, cvxopt);
-          } finally {
-            rmSync(dir, { recursive: true, force: true });
+          const r = races.find((l) => l.name === name);
+          if (r) {
+            if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${r.name} (up to a minute per method)…\n`);
+            const line = r.run(instancesDir ? readInstance(r, instancesDir) : null, { maxIters: iters, maxSeconds, simd: opts.simd });
+            raced.push(line);
+            if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
+            continue;
           }
-        } else {
-          const instance = instancesDir ? s.fromCsv(readInstance(s, instancesDir)) : s.instance(new Rng(0));
-          line = bench.runSolverWorkload(s, instance, { simd: opts.simd, repeats });
+          const w = loops.find((l) => l.name === name);
+          if (w) {
+            if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
+            const split = twoThreads?.twoThreadWorkload(w);
+            const useTwo = split !== undefined && split !== null && (threads === 2 || autoThreads() === 2);
+            const ours: ComparedResult = browser
+              ? { ...(await browser.loop(w.name, scale, { iters, simd: opts.simd })), threads: 1, runtime: browser.runtime }
+              : { ...bench.runWorkload(useTwo ? split : w, scale, { iters, simd: opts.simd }), threads: useTwo ? 2 : 1 };
+            let line: ComparedResult = ours;
+            if (numpyPeer) {
+              const numpy = [numpyPeer(w.name, scale, "threads=1"), numpyPeer(w.name, scale, "default")];
+              const best = Math.max(...numpy.map((p) => p.iters_per_s));
+              const ratio = Math.round((ours.iters_per_s / best) * 100) / 100;
+              line = { ...ours, numpy, ratio, target: w.target, met: ratio >= w.target };
+            }
+            results.push(line);
+            if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
+            continue;
+          }
+          const s = solvers.find((l) => l.name === name)!;
+          if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${s.name}…\n`);
+          let line: ComparedSolverResult;
+          if (cvxoptPeer) {
+            const dir = mkdtempSync(join(tmpdir(), "biaslab-peers-"));
+            try {
+              const cvxopt = cvxoptPeer(s.name, dir);
+              const ours = browser
+                ? { ...(await browser.solver(s.name, readInstance(s, dir), { repeats, simd: opts.simd })), runtime: browser.runtime }
+                : bench.runSolverWorkload(s, s.fromCsv(readInstance(s, dir)), { simd: opts.simd, repeats });
+              line = compareSolver(s, ours, cvxopt);
+            } finally {
+              rmSync(dir, { recursive: true, force: true });
+            }
+          } else if (browser) {
+            line = { ...(await browser.solver(s.name, instancesDir ? readInstance(s, instancesDir) : null, { repeats, simd: opts.simd })), runtime: browser.runtime };
+          } else {
+            const instance = instancesDir ? s.fromCsv(readInstance(s, instancesDir)) : s.instance(new Rng(0));
+            line = bench.runSolverWorkload(s, instance, { simd: opts.simd, repeats });
+          }
+          solved.push(line);
+          if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
         }
-        solved.push(line);
-        if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
+      } finally {
+        await browser?.close();
       }
       if (!opts.json) {
         const parts: string[] = [];
@@ -319,9 +340,12 @@ function cvxoptRunner(dir: string, python: string): (workload: string, out: stri
 
 function loopTable(results: readonly ComparedResult[], peers: boolean): string {
   const head = ["workload", "scale", "iters", "seconds", "iters/s", "check", "kernels", "threads"];
+  const runtime = results.some((r) => r.runtime !== undefined);
+  if (runtime) head.push("runtime");
   if (peers) head.push("NumPy iters/s (1 thread)", "NumPy iters/s (default)", "NumPy check", "ratio", "target", "met");
   const rows = results.map((r) => {
     const row = [r.workload, String(r.scale), String(r.iters), fmt(r.seconds), String(Math.round(r.iters_per_s)), String(r.check), r.kernels, String(r.threads ?? 1)];
+    if (runtime) row.push(r.runtime ?? "");
     if (r.numpy) {
       const [one, def] = r.numpy;
       row.push(String(Math.round(one.iters_per_s)), String(Math.round(def.iters_per_s)), String(one.check), `${r.ratio}×`, `≥ ${r.target}×`, r.met ? "yes" : "no");
@@ -339,9 +363,12 @@ function optimumOf(r: SolverResult): string {
 
 function solverTable(results: readonly ComparedSolverResult[], peers: boolean): string {
   const head = ["workload", "instance", "seconds", "warm seconds", "status", "optimum", "certified", "kernels"];
+  const runtime = results.some((r) => typeof r.runtime === "string");
+  if (runtime) head.push("runtime");
   if (peers) head.push("CVXOPT seconds", "CVXOPT optimum", "time ratio", "target", "rel. diff", "met");
   const rows = results.map((r) => {
     const row = [r.workload, r.instance, fmt(r.seconds), r.warm_seconds === null ? "" : fmt(r.warm_seconds), r.status, optimumOf(r), r.certificate.ok ? "yes" : "no", r.kernels];
+    if (runtime) row.push(String(r.runtime ?? ""));
     if (r.cvxopt) {
       const key = "margin" in r.cvxopt ? "margin" : "trace";
       row.push(fmt(r.cvxopt.seconds), `${key} ${String(r.cvxopt[key])}`, `${r.seconds_ratio}×`, `≤ ${r.target}×`, fmt(r.rel_diff), r.met ? "yes" : "no");

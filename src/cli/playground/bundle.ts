@@ -49,7 +49,7 @@ export async function bundleForBrowser(options: BrowserBundleOptions): Promise<B
   return { files, inputs: Object.keys(result.metafile.inputs), seconds: (performance.now() - start) / 1000 };
 }
 
-/** The playground: /main.js (the page) and /worker.js (the optimizer). */
+/** The playground: /main.js (the page) and /worker.js (the optimizer); /bench.js and /benchWorker.js (the bench page). */
 export function bundlePlayground(): Promise<BrowserBundle> {
-  return bundleForBrowser({ entryPoints: ["web/main.ts", "web/worker.ts"], minify: true });
+  return bundleForBrowser({ entryPoints: ["web/main.ts", "web/worker.ts", "web/bench.ts", "web/benchWorker.ts"], minify: true });
 }

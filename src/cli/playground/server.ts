@@ -1,4 +1,4 @@
-// The playground's web server (node:http): the page and its stylesheet from web/, the two bundles
+// The playground's web server (node:http): the pages (the playground, the bench page) and the stylesheet from web/, the bundles
 // built at start (bundle.ts), and HiGHS's WebAssembly binary, which the worker's LP solver loads
 // from beside the worker script. Everything is read once and served from memory; nothing else.
 import { readFile } from "node:fs/promises";
@@ -39,7 +39,7 @@ const TYPES: Record<string, string> = {
 async function assets(): Promise<{ files: Map<string, Asset>; bundleSeconds: number }> {
   const bundle = await bundlePlayground();
   const files = new Map<string, Asset>();
-  for (const name of ["index.html", "style.css"]) files.set(`/${name}`, { body: await readFile(join(WEB_DIR, name)), type: TYPES[name.split(".").pop()!] });
+  for (const name of ["index.html", "bench.html", "style.css"]) files.set(`/${name}`, { body: await readFile(join(WEB_DIR, name)), type: TYPES[name.split(".").pop()!] });
   files.set("/", files.get("/index.html")!);
   for (const [path, body] of bundle.files) files.set(path, { body, type: TYPES.js });
   const highsWasm = createRequire(import.meta.url).resolve("highs/runtime");
