@@ -40,21 +40,22 @@ function startBench(): void {
     status.dataset.state = state;
     status.textContent = text;
   };
-  setStatus("idle", "ready");
+  setStatus("idle", crossOriginIsolated ? "ready" : "ready (one thread: this page is not cross-origin isolated)");
   button.addEventListener("click", async () => {
     button.disabled = true;
     body.replaceChildren();
     const scale = Number((byId("scale") as HTMLSelectElement).value);
     const simd = (byId("simd") as HTMLInputElement).checked;
+    const threads = (byId("threads") as HTMLSelectElement).value === "2" ? 2 : 1;
     try {
       for (const workload of LOOPS) {
         setStatus("running", `running ${workload}…`);
-        const reply = await window.biaslabBench({ kind: "loop", workload, scale, simd });
+        const reply = await window.biaslabBench({ kind: "loop", workload, scale, simd, threads });
         if (!reply.ok) throw new Error(reply.message);
         if (reply.kind !== "loop") continue;
         const r = reply.result;
         const tr = document.createElement("tr");
-        for (const cell of [r.workload, String(r.iters), r.seconds.toFixed(4), String(Math.round(r.iters_per_s)), String(r.check), r.kernels]) {
+        for (const cell of [r.workload, String(r.iters), r.seconds.toFixed(4), String(Math.round(r.iters_per_s)), String(r.check), r.kernels, String(reply.threads)]) {
           const td = document.createElement("td");
           td.textContent = cell;
           tr.append(td);

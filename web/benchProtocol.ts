@@ -10,6 +10,8 @@ export interface LoopRequest {
   readonly iters?: number;
   /** false: the plain TypeScript kernels */
   readonly simd: boolean;
+  /** 2: the loop's two-thread program (src/bench/threads), where it has one and the page can run two threads */
+  readonly threads: 1 | 2;
 }
 
 /** Solve one reference-solver workload: the peer's instance (its CSV texts) or our own draw (texts null). */
@@ -24,6 +26,6 @@ export interface SolverRequest {
 export type BenchRequest = LoopRequest | SolverRequest;
 
 export type BenchReply =
-  | { readonly ok: true; readonly kind: "loop"; readonly result: BenchResult }
+  | { readonly ok: true; readonly kind: "loop"; readonly result: BenchResult; readonly threads: 1 | 2 }
   | { readonly ok: true; readonly kind: "solver"; readonly result: SolverResult }
   | { readonly ok: false; readonly message: string };

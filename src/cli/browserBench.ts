@@ -1,7 +1,8 @@
 // `biaslab bench --browser`: the bench page (web/bench.html) served by the playground's server and
 // driven in headless Chromium (playwright-core), so the loops and solvers run in a browser's
-// Web Worker with the same library code and timing as in Node. One workload per call, so the CLI
-// can run the peers right after each, side by side.
+// Web Worker with the same library code and timing as in Node (two threads: the page is cross-origin
+// isolated, and a second Worker shares the loop's memory). One workload per call, so the CLI can run
+// the peers right after each, side by side.
 import { existsSync } from "node:fs";
 import type { BenchResult, SolverResult } from "../bench/index.ts";
 import type { BenchReply, BenchRequest } from "../../web/benchProtocol.ts";
@@ -13,7 +14,7 @@ const INSTALL = "install it with 'bash scripts/browser.sh' (Debian's chromium), 
 export interface BrowserBench {
   /** "chromium 126.0.6478.126" */
   readonly runtime: string;
-  loop(workload: string, scale: number, options: { iters?: number; simd: boolean }): Promise<BenchResult>;
+  loop(workload: string, scale: number, options: { iters?: number; simd: boolean; threads: 1 | 2 }): Promise<BenchResult & { threads: 1 | 2 }>;
   solver(workload: string, texts: readonly string[] | null, options: { repeats: number; simd: boolean }): Promise<SolverResult>;
   close(): Promise<void>;
 }
@@ -44,10 +45,10 @@ export async function openBrowserBench(chromiumPath: string): Promise<BrowserBen
   };
   return {
     runtime: `chromium ${browser.version()}`,
-    async loop(workload, scale, { iters, simd }) {
-      const reply = await ask({ kind: "loop", workload, scale, iters, simd });
+    async loop(workload, scale, { iters, simd, threads }) {
+      const reply = await ask({ kind: "loop", workload, scale, iters, simd, threads });
       if (reply.kind !== "loop") throw new Error("the bench page answered a loop with a solver result");
-      return reply.result;
+      return { ...reply.result, threads: reply.threads };
     },
     async solver(workload, texts, { repeats, simd }) {
       const reply = await ask({ kind: "solver", workload, texts, repeats, simd });

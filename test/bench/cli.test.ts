@@ -51,7 +51,6 @@ test("bench: bad input is one line and exit 2", async () => {
     [["bench", "logreg-gd", "--threads", "3"], /--threads 3: at most 2; use --threads 1, 2 or auto/],
     [["bench", "logreg-gd", "--threads", "0"], /--threads must be a positive integer, got '0'/],
     [["bench", "logreg-gd", "--threads", "2", "--no-simd"], /--threads 2 cannot be combined with --no-simd/],
-    [["bench", "logreg-gd", "--browser", "--threads", "2"], /--threads 2 cannot be combined with --browser; the browser runs the one-thread loops/],
     [["bench", "margin-solvers", "--browser"], /margin-solvers runs in Node only: --browser times the loops and the solvers; run it without --browser/],
     [["bench", "flow-vs-gd", "--browser"], /flow-vs-gd runs in Node only: --browser times the loops and the solvers/],
     [["bench", "logreg-2d", "--browser", "--chromium", "/nonexistent/chromium"], /--browser needs Chromium, and there is none at \/nonexistent\/chromium; install it with 'bash scripts\/browser\.sh'/],

@@ -30,7 +30,7 @@ test("serve: a port in use is one line and exit 2", async () => {
   }
 });
 
-test("serve: the page, its bundles and HiGHS's binary, with their types; 404 and 405 otherwise; SIGTERM exits 0", async () => {
+test("serve: the pages, their bundles and HiGHS's binary, with their types, cross-origin isolated; 404 and 405 otherwise; SIGTERM exits 0", async () => {
   const s = await startServe();
   try {
     const want: [string, string, string][] = [
@@ -47,6 +47,9 @@ test("serve: the page, its bundles and HiGHS's binary, with their types; 404 and
       assert.equal(r.status, 200, path);
       assert.ok(r.headers.get("content-type")!.startsWith(type), `${path}: ${r.headers.get("content-type")}`);
       assert.ok((await r.text()).includes(contains), `${path} contains ${contains}`);
+      // cross-origin isolated (shared memory for the two-thread loops)
+      assert.equal(r.headers.get("cross-origin-opener-policy"), "same-origin", path);
+      assert.equal(r.headers.get("cross-origin-embedder-policy"), "require-corp", path);
     }
     const wasm = await fetch(`${s.url}highs.wasm`);
     assert.equal(wasm.headers.get("content-type"), "application/wasm");

@@ -87,22 +87,25 @@ test("browser: the demos run in a Web Worker; the angle gap falls; WASM SIMD is 
   }
 });
 
-test("bench --browser: the loops and a solver run in Chromium's worker and give Node's numbers (1e-12; the solver's margin 1e-9), SIMD and plain", { skip, timeout: 120_000 }, async () => {
+test("bench --browser: the loops (one thread and two, SIMD and plain) and a solver run in Chromium's workers and give Node's numbers (1e-12; the margin 1e-9)", { skip, timeout: 120_000 }, async () => {
   const lines = async (argv: string[]) => {
     const r = await cli(argv);
     assert.equal(r.code, 0, r.stderr);
     return r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
   };
   const loops = ["logreg-2d", "logreg-gd", "sensing-gd", "diag-net-gd", "relu2-gd"];
-  for (const simd of [[], ["--no-simd"]]) {
-    const common = ["bench", ...loops, "--iters", "300", "--json", ...simd];
-    const [inBrowser, inNode] = [await lines([...common, "--browser", "--chromium", CHROMIUM]), await lines([...common, "--threads", "1"])];
+  for (const [plain, threads] of [[false, 1], [true, 1], [false, 2]] as const) {
+    const common = ["bench", ...loops, "--iters", "300", "--json", ...(plain ? ["--no-simd"] : []), "--threads", String(threads)];
+    const [inBrowser, inNode] = [await lines([...common, "--browser", "--chromium", CHROMIUM]), await lines(common)];
     assert.deepEqual(inBrowser.map((l) => l.workload), loops);
     for (const [i, b] of inBrowser.entries()) {
       const n = inNode[i];
       assert.match(String(b.runtime), /^chromium \d+\./);
-      assert.equal(b.kernels, simd.length ? "plain" : "wasm-simd");
+      assert.equal(b.kernels, plain ? "plain" : "wasm-simd");
       assert.equal(b.kernels, n.kernels);
+      // logreg-2d has no two-thread program; the others' run in the cross-origin-isolated page with a second worker
+      assert.equal(b.threads, b.workload === "logreg-2d" ? 1 : threads, String(b.workload));
+      assert.equal(b.threads, n.threads);
       assert.equal(b.iters, 300);
       const [x, y] = [b.check as number, n.check as number];
       assert.ok(Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(y)), `${String(b.workload)} ${b.kernels}: browser ${x}, Node ${y}`);

@@ -7,7 +7,8 @@
 // data, then first-order methods raced to it (--iters caps their iterations).
 // --threads auto (the default with SIMD): the four larger loops on two threads (../threads/programs.ts) when
 // a second core is idle just before the loop starts, else on one; --threads 1 or 2 fixes the count.
-// --browser: the loops and solvers run in headless Chromium's Web Worker instead (../browserBench.ts).
+// --browser: the loops and solvers run in headless Chromium's Web Worker instead (../browserBench.ts),
+// the loops on two threads when --threads says so, as in Node.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,7 +100,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option("--instances <dir>", "solver workloads: solve the instances cvxopt_bench.py wrote to this folder (svm-l2.csv, nuclear-psd-A.csv, nuclear-psd-y.csv; margin-solvers reads svm-l2.csv) instead of drawing our own")
     .option("--peers-dir <dir>", "folder of numpy_bench.py and cvxopt_bench.py", "../shared/peers")
     .option("--python <path>", "the Python that has NumPy and CVXOPT", "/usr/bin/python3")
-    .option("--browser", "run the loops and solvers in headless Chromium (a Web Worker, one thread) instead of Node; each line gets \"runtime\"")
+    .option("--browser", "run the loops and solvers in headless Chromium (a Web Worker; with two threads, a second one on the same memory) instead of Node; each line gets \"runtime\"")
     .option("--chromium <path>", "the Chromium that --browser drives", process.env.CHROMIUM ?? DEFAULT_CHROMIUM)
     .addHelpText(
       "after",
@@ -112,13 +113,13 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const scale = positiveInt(opts.scale, "--scale");
       const iters = opts.iters === undefined ? undefined : positiveInt(opts.iters, "--iters");
       const repeats = nonNegativeInt(opts.repeats, "--repeats");
-      const threads = opts.threads === undefined ? (opts.simd && !opts.browser ? "auto" : 1) : opts.threads === "auto" ? "auto" : positiveInt(opts.threads, "--threads");
+      const threads = opts.threads === undefined ? (opts.simd ? "auto" : 1) : opts.threads === "auto" ? "auto" : positiveInt(opts.threads, "--threads");
       if (threads !== "auto" && threads > 2) throw new UsageError(`--threads ${threads}: at most 2`, "use --threads 1, 2 or auto");
-      if (opts.browser && threads !== 1) throw new UsageError(`--threads ${threads} cannot be combined with --browser`, "the browser runs the one-thread loops (a Web Worker)");
       if (threads !== 1 && !opts.simd) throw new UsageError(`--threads ${threads} cannot be combined with --no-simd`, "the two-thread loops run the WebAssembly SIMD kernels");
       // two threads need WebAssembly SIMD with a shared memory; without it the one-thread loops run
-      const { sharedModules } = await import("../threads/team.ts");
-      const twoThreads = threads !== 1 && sharedModules() !== null ? await import("../threads/programs.ts") : undefined;
+      const { sharedModules } = await import("../../bench/threads/team.ts");
+      const twoThreads = threads !== 1 && sharedModules() !== null ? await import("../../bench/threads/programs.ts") : undefined;
+      const { nodeTeamHost } = await import("../threads/nodeHost.ts");
       const { autoThreads } = await import("../threads/idleCores.ts");
       if (iters !== undefined && opts.peers) throw new UsageError("--iters cannot be combined with --peers", "the peer runs each workload's own iteration count");
       if (opts.instances !== undefined && opts.peers) throw new UsageError("--instances cannot be combined with --peers", "with --peers the CVXOPT peer writes the instances");
@@ -177,10 +178,10 @@ export function registerBench(program: Command, ctx: CommandContext): void {
           const w = loops.find((l) => l.name === name);
           if (w) {
             if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
-            const split = twoThreads?.twoThreadWorkload(w);
+            const split = twoThreads?.twoThreadWorkload(w, nodeTeamHost);
             const useTwo = split !== undefined && split !== null && (threads === 2 || autoThreads() === 2);
             const ours: ComparedResult = browser
-              ? { ...(await browser.loop(w.name, scale, { iters, simd: opts.simd })), threads: 1, runtime: browser.runtime }
+              ? { ...(await browser.loop(w.name, scale, { iters, simd: opts.simd, threads: useTwo ? 2 : 1 })), runtime: browser.runtime }
               : { ...bench.runWorkload(useTwo ? split : w, scale, { iters, simd: opts.simd }), threads: useTwo ? 2 : 1 };
             let line: ComparedResult = ours;
             if (numpyPeer) {

@@ -49,6 +49,9 @@ async function assets(): Promise<{ files: Map<string, Asset>; bundleSeconds: num
 
 function respond(files: ReadonlyMap<string, Asset>, req: IncomingMessage, res: ServerResponse): void {
   res.setHeader("X-Content-Type-Options", "nosniff");
+  // cross-origin isolation: SharedArrayBuffer and shared WebAssembly memory, for the two-thread loops
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Cross-Origin-Embedder-Policy", "require-corp");
   res.setHeader("Cache-Control", "no-store");
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" }).end("only GET and HEAD\n");

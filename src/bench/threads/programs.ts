@@ -9,15 +9,17 @@
 //   relu2-gd:    by unit halves: Hᵀₖ = WₖXᵀ, fₖ = relu(Hᵀₖ)ᵀaₖ | by example halves: g from f₀ + f₁ |
 //                by unit halves: the subset-sum tables, ∂aₖ, ∂Wₖ, then aₖ, Wₖ updated
 import type { Matrix } from "../../linalg/index.ts";
-import {
-  diagNetProblem, normalizedMargin, packedGram, packedLength, relu2Problem, sensingProblem, separableMarginRows,
-  type BenchInstance, type Relu2Problem, type SensingProblem, type Workload,
-} from "../../bench/index.ts";
-import { SharedArena, startTeam as startTeamOn, type Phase, type StepProgram, type Task } from "./team.ts";
+import { diagNetProblem } from "../diagNetGd.ts";
+import { separableMarginRows } from "../data.ts";
+import { normalizedMargin } from "../logregGd.ts";
+import { relu2Problem, type Relu2Problem } from "../relu2Gd.ts";
+import { packedGram, packedLength, sensingProblem, type SensingProblem } from "../sensingGd.ts";
+import type { BenchInstance, Workload } from "../types.ts";
+import { SharedArena, startTeam as startTeamOn, type Phase, type StepProgram, type Task, type TeamHost } from "./team.ts";
 
 /** untimed warm-up of each instance (team.ts: TeamOptions.warmMs) */
 const WARM_MS = 150;
-const startTeam = (S: SharedArena, program: StepProgram) => startTeamOn(S, program, { warmMs: WARM_MS });
+const startTeam = (host: TeamHost, S: SharedArena, program: StepProgram) => startTeamOn(S, program, host, { warmMs: WARM_MS });
 
 /** chunk boundaries 0 = b₀ < b₁ < … < b_K = n, inner ones multiples of 4 (K at most ⌈n/4⌉) */
 export function chunkBounds(n: number, K: number): number[] {
@@ -42,20 +44,20 @@ function sumInto(outs: readonly Float64Array[], offset: number, length: number):
 }
 
 /** logreg-gd on two threads: w ← w − (η/n) Σₖ gₖ. */
-export function logregGdTwoThreads(Z: Matrix, eta = 1): TwoThreadInstance & { readonly w: Float64Array } {
+export function logregGdTwoThreads(host: TeamHost, Z: Matrix, eta = 1): TwoThreadInstance & { readonly w: Float64Array } {
   const n = Z.rows, d = Z.cols, b = chunkBounds(n, 2), K = b.length - 1;
   const S = new SharedArena(n * d + (K + 1) * d + 8 * K);
   const Za = S.vector(n * d, Z.data), w = S.vector(d);
   const g = Array.from({ length: K }, () => S.vector(d));
   const pass: Phase = g.map((gk, k) => [["gd", "fused_pass", at(Za, b[k] * d), b[k + 1] - b[k], d, at(w), 0, 0, at(gk), 0, 1]]);
   const update: Phase = [[...sumInto(g, 0, d), ["gd", "sub_scaled", at(w), at(g[0]), d, eta / n]]];
-  const team = startTeam(S, [pass, update]);
+  const team = startTeam(host, S, [pass, update]);
   const margins = new Float64Array(n);
   return { w, simd: true, run: team.run, close: team.close, check: () => normalizedMargin(Z, w, margins) };
 }
 
 /** diag-net-gd on two threads: r = Xw − y and gₖ = Xₖᵀrₖ by row chunks, then u, v, w by column halves. */
-export function diagNetGdTwoThreads(X: Matrix, y: Float64Array, alpha = 0.01, eta = 0.05): TwoThreadInstance & { readonly u: Float64Array; readonly v: Float64Array; readonly w: Float64Array } {
+export function diagNetGdTwoThreads(host: TeamHost, X: Matrix, y: Float64Array, alpha = 0.01, eta = 0.05): TwoThreadInstance & { readonly u: Float64Array; readonly v: Float64Array; readonly w: Float64Array } {
   const N = X.rows, d = X.cols, b = chunkBounds(N, 2), K = b.length - 1, cols = d >= 8 ? [0, 2 * Math.round(d / 4), d] : [0, d];
   const S = new SharedArena(N * d + 2 * N + (K + 3) * d + 8 * (K + 4));
   const Xa = S.vector(N * d, X.data), ya = S.vector(N, y), r = S.vector(N);
@@ -66,7 +68,7 @@ export function diagNetGdTwoThreads(X: Matrix, y: Float64Array, alpha = 0.01, et
     const o = cols[h], len = e - o;
     return [...sumInto(g, o, len), ["gd", "diag_update", at(u, o), at(v, o), at(w, o), at(g[0], o), len, 2 * eta]];
   });
-  const team = startTeam(S, [pass, update]);
+  const team = startTeam(host, S, [pass, update]);
   const check = () => {
     let s = 0;
     for (let j = 0; j < d; j++) s += Math.abs(w[j]);
@@ -76,7 +78,7 @@ export function diagNetGdTwoThreads(X: Matrix, y: Float64Array, alpha = 0.01, et
 }
 
 /** sensing-gd on two threads: U ← U − 4η A*(A(UUᵀ) − y) U from U₀ = init·I, kept as V = Uᵀ. */
-export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3): TwoThreadInstance & { readonly U: Float64Array } {
+export function sensingGdTwoThreads(host: TeamHost, problem: SensingProblem, eta = 0.05 / problem.m, init = 1e-3): TwoThreadInstance & { readonly U: Float64Array } {
   const { n, m, A, y } = problem;
   const np = packedLength(n), nn = n * n, b = chunkBounds(m, 2), rb = chunkBounds(n, 2);
   const S = new SharedArena(m * np + 2 * m + nn * (1 + 2 + 1 + 2) + 4 * np + 16 * 8);
@@ -102,7 +104,7 @@ export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / proble
       ["blas", "gemm_tn", Vk, Vk, at(W[k]), rows, n, n, 1],
     ];
   });
-  const team = startTeam(S, [pass, update]);
+  const team = startTeam(host, S, [pass, update]);
   const w = new Float64Array(np);
   const U = () => {
     const u = new Float64Array(nn);
@@ -135,7 +137,7 @@ export function sensingGdTwoThreads(problem: SensingProblem, eta = 0.05 / proble
  * subset-sum tables of all examples (each task its own: the 340 KB of tables cost more to move between
  * cores than to build), ∂aₖ, ∂Wₖ from the mask, then aₖ, Wₖ updated.
  */
-export function relu2GdTwoThreads(problem: Relu2Problem, eta = 0.5): TwoThreadInstance & { readonly W: Float64Array; readonly a: Float64Array } {
+export function relu2GdTwoThreads(host: TeamHost, problem: Relu2Problem, eta = 0.5): TwoThreadInstance & { readonly W: Float64Array; readonly a: Float64Array } {
   const { n, d, width } = problem;
   if (d % 2 !== 0) throw new Error("relu2-gd on two threads needs an even d");
   const ub = chunkBounds(width, 2), U = ub.length - 1, chunks = Math.ceil(n / 6);
@@ -166,7 +168,7 @@ export function relu2GdTwoThreads(problem: Relu2Problem, eta = 0.5): TwoThreadIn
       ["gd", "sub_scaled", at(W, ub[k] * d), at(gW, ub[k] * d), units * d, eta],
     ];
   });
-  const team = startTeam(S, [forward, head, backward]);
+  const team = startTeam(host, S, [forward, head, backward]);
   return {
     W,
     a,
@@ -190,22 +192,22 @@ export function relu2GdTwoThreads(problem: Relu2Problem, eta = 0.5): TwoThreadIn
 }
 
 /** The workloads that have a two-thread variant, with that variant as their instance (same data, same check). */
-export function twoThreadWorkload(w: Workload): Workload | null {
+export function twoThreadWorkload(w: Workload, host: TeamHost): Workload | null {
   switch (w.name) {
     case "logreg-gd":
-      return { ...w, instance: (scale, rng) => logregGdTwoThreads(separableMarginRows(rng, w.sizes(scale).n, w.sizes(scale).d).Z) };
+      return { ...w, instance: (scale, rng) => logregGdTwoThreads(host, separableMarginRows(rng, w.sizes(scale).n, w.sizes(scale).d).Z) };
     case "diag-net-gd":
       return {
         ...w,
         instance: (scale, rng) => {
           const { X, y } = diagNetProblem(rng, w.sizes(scale).N, w.sizes(scale).d);
-          return diagNetGdTwoThreads(X, y);
+          return diagNetGdTwoThreads(host, X, y);
         },
       };
     case "sensing-gd":
-      return { ...w, instance: (scale, rng) => sensingGdTwoThreads(sensingProblem(rng, w.sizes(scale).n, w.sizes(scale).m)) };
+      return { ...w, instance: (scale, rng) => sensingGdTwoThreads(host, sensingProblem(rng, w.sizes(scale).n, w.sizes(scale).m)) };
     case "relu2-gd":
-      return w.sizes(1).d % 2 === 0 ? { ...w, instance: (scale, rng) => relu2GdTwoThreads(relu2Problem(rng, w.sizes(scale).n, w.sizes(scale).d, w.sizes(scale).width)) } : null;
+      return w.sizes(1).d % 2 === 0 ? { ...w, instance: (scale, rng) => relu2GdTwoThreads(host, relu2Problem(rng, w.sizes(scale).n, w.sizes(scale).d, w.sizes(scale).width)) } : null;
     default:
       return null;
   }

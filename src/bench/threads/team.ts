@@ -1,5 +1,7 @@
-// Two threads (the main thread and one Worker) running a gradient step written as a program of
-// WebAssembly kernel calls on one shared memory (Node only: worker_threads).
+// Two threads (the calling thread and one helper Worker) running a gradient step written as a program of
+// WebAssembly kernel calls on one shared memory. Isomorphic: the host starts the helper (Node: a
+// worker_threads Worker, src/cli/threads/nodeHost.ts; a browser: a Web Worker, web/teamHost.ts) and runs
+// runnerSource() in it; the calling thread must be allowed to block (Node's main thread, or a Web Worker).
 //
 // A step is a list of phases, a phase a list of independent tasks, a task a list of kernel calls. Both
 // threads claim the tasks of a phase from a shared counter (compare-exchange), run them, and wait until
@@ -12,7 +14,6 @@
 // task to claim, FIN = tasks finished, both numbered across phases and steps (step s, phase p owns
 // s·T + off[p] … s·T + off[p] + |phase p| − 1, T tasks per step). Waiting spins on Atomics.load, then
 // sleeps in Atomics.wait after raising its flag; whoever changes the word notifies a raised flag.
-import { Worker } from "node:worker_threads";
 import { expTables, wasmSimdModule } from "../../linalg/index.ts";
 
 export type KernelModule = "gd" | "blas" | "kernels";
@@ -35,14 +36,23 @@ const DATA_START = TAB_BYTES + CTL_BYTES;
 const LINE = 128;
 const MODULES: Record<KernelModule, "gd-shared" | "blas-shared" | "kernels-shared"> = { gd: "gd-shared", blas: "blas-shared", kernels: "kernels-shared" };
 
-interface RunnerData {
+/** What the helper thread is given (structured-cloneable: a shared memory, compiled modules, numbers, the program). */
+export interface TeamData {
   readonly memory: WebAssembly.Memory;
   readonly modules: Record<KernelModule, WebAssembly.Module>;
   readonly ctl: number;
   readonly spin: number;
   readonly program: StepProgram;
-  /** 0: the main thread, 1: the worker */
+}
+
+interface RunnerData extends TeamData {
+  /** 0: the calling thread, 1: the helper */
   readonly self: 0 | 1;
+}
+
+/** Starts the helper thread on a team's data: it must call runTeamThread(data) (defined by runnerSource()) there. */
+export interface TeamHost {
+  start(data: TeamData): { terminate(): void };
 }
 
 /**
@@ -100,7 +110,7 @@ function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array 
       let fin = Atomics.load(ctl, 2);
       for (let k = 0; fin < end && k < spin; k++) fin = Atomics.load(ctl, 2);
       while (fin < end) {
-        if (data.self === 0 && Atomics.load(ctl, 5) !== 0) throw new Error("two threads: the worker thread failed (its error is on stderr)");
+        if (data.self === 0 && Atomics.load(ctl, 5) !== 0) throw new Error("two threads: the worker thread failed (its error is on stderr, or in a browser's console)");
         if (data.self === 1 && Atomics.load(ctl, 0) < 0) return; // closed (the main thread gave up on this step)
         Atomics.store(ctl, mine, 1);
         fin = Atomics.load(ctl, 2);
@@ -199,29 +209,37 @@ export interface TeamOptions {
   readonly warmMs?: number;
 }
 
-/** Starts the worker on `program` over the arena's memory; the worker is unref'd (it never keeps Node alive). */
-export function startTeam(arena: SharedArena, program: StepProgram, options: TeamOptions = {}): Team {
+/**
+ * The helper's code: defines runTeamThread(data), which runs the helper's side of the team until it is
+ * closed, or raises FAILED (and rethrows) when it throws. Self-contained source text (esbuild's keepNames
+ * helper __name stubbed), so a host can start it from a string or a Blob without a module loader.
+ */
+export function runnerSource(): string {
+  return `const __name = (f) => f;
+function runTeamThread(data) {
+  try { (${makeRunner.toString()})({ ...data, self: 1 }); }
+  catch (e) { const c = new Int32Array(data.memory.buffer, ${TAB_BYTES}, 16); Atomics.store(c, ${FAILED}, 1); Atomics.notify(c, ${FIN}); throw e; }
+}`;
+}
+
+/** Starts the helper on `program` over the arena's memory (through `host`), and waits until it is set up. */
+export function startTeam(arena: SharedArena, program: StepProgram, host: TeamHost, options: TeamOptions = {}): Team {
   const modules = sharedModules();
   if (!modules) throw new Error("two threads need WebAssembly SIMD with threads (shared memory)");
   if (!program.length || program.some((p) => !p.length)) throw new Error("two threads: every phase needs a task");
   const T = program.reduce((t, p) => t + p.length, 0);
   new Int32Array(arena.memory.buffer, TAB_BYTES, 16).fill(0); // a fresh count (one team per arena at a time)
-  const base: Omit<RunnerData, "self"> = { memory: arena.memory, modules, ctl: TAB_BYTES, spin: SPIN, program };
-  const main = makeRunner({ ...base, self: 0 });
+  const data: TeamData = { memory: arena.memory, modules, ctl: TAB_BYTES, spin: SPIN, program };
+  const main = makeRunner({ ...data, self: 0 });
   const ctl = main.ctl;
-  // __name: esbuild's keepNames helper, which the transpiled source calls; on failure the worker raises FAILED
-  const source = `const __name = (f) => f;
-try { (${makeRunner.toString()})({ ...require("node:worker_threads").workerData, self: 1 }); }
-catch (e) { console.error(e); const c = new Int32Array(require("node:worker_threads").workerData.memory.buffer, ${TAB_BYTES}, 16); Atomics.store(c, ${FAILED}, 1); Atomics.notify(c, ${FIN}); }`;
-  const worker = new Worker(source, { eval: true, workerData: base });
-  worker.unref();
-  // wait (untimed, outside any step) until the worker has compiled and bound its kernels
+  const worker = host.start(data);
+  // wait (untimed, outside any step) until the helper has compiled and bound its kernels
   const t0 = Date.now();
   while (Atomics.load(ctl, READY) === 0 && Atomics.load(ctl, FAILED) === 0 && Date.now() - t0 < START_MS) Atomics.wait(ctl, READY, 0, 50);
   if (Atomics.load(ctl, READY) === 0) {
     Atomics.store(ctl, LIMIT, -1);
-    void worker.terminate();
-    throw new Error(Atomics.load(ctl, FAILED) ? "two threads: the worker thread failed to start (its error is on stderr)" : `two threads: the worker thread did not start within ${START_MS / 1000} s`);
+    worker.terminate();
+    throw new Error(Atomics.load(ctl, FAILED) ? "two threads: the worker thread failed to start (its error is on stderr, or in a browser's console)" : `two threads: the worker thread did not start within ${START_MS / 1000} s`);
   }
   let steps = 0, closed = false;
   const team: Team = {

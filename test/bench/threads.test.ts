@@ -3,10 +3,13 @@ import assert from "node:assert/strict";
 import {
   diagNetGd, diagNetProblem, logregGd, relu2Gd, relu2Problem, sensingGd, sensingProblem, separableMarginRows,
 } from "../../src/bench/index.ts";
-import { chunkBounds, diagNetGdTwoThreads, logregGdTwoThreads, relu2GdTwoThreads, sensingGdTwoThreads, type TwoThreadInstance } from "../../src/cli/threads/programs.ts";
-import { SharedArena, startTeam } from "../../src/cli/threads/team.ts";
+import { chunkBounds, diagNetGdTwoThreads, logregGdTwoThreads, relu2GdTwoThreads, sensingGdTwoThreads, type TwoThreadInstance } from "../../src/bench/threads/programs.ts";
+import { SharedArena, startTeam as startTeamOn, type StepProgram, type TeamOptions } from "../../src/bench/threads/team.ts";
+import { nodeTeamHost } from "../../src/cli/threads/nodeHost.ts";
 import { Rng } from "../../src/random/index.ts";
 import { allocatedBytes } from "../helpers/heap.ts";
+
+const startTeam = (S: SharedArena, program: StepProgram, options?: TeamOptions) => startTeamOn(S, program, nodeTeamHost, options);
 
 /** max over j of |a_j − b_j| / ‖a‖_∞ */
 function relDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -46,7 +49,7 @@ test("logreg-gd on two threads: equal to the one-thread loop up to the sum's ord
   const Z = separableMarginRows(new Rng(0), 203, 17).Z;
   const one = logregGd(Z);
   one.run(500);
-  withClosed([logregGdTwoThreads(Z), logregGdTwoThreads(Z)], (runs) => {
+  withClosed([logregGdTwoThreads(nodeTeamHost, Z), logregGdTwoThreads(nodeTeamHost, Z)], (runs) => {
     for (const r of runs) {
       r.run(200); // two calls: the step count carries over
       r.run(300);
@@ -62,7 +65,7 @@ test("diag-net-gd on two threads: equal to the one-thread loop up to the sum's o
   const P = diagNetProblem(new Rng(1), 37, 150);
   const one = diagNetGd(P);
   one.run(800);
-  withClosed([diagNetGdTwoThreads(P.X, P.y), diagNetGdTwoThreads(P.X, P.y)], (runs) => {
+  withClosed([diagNetGdTwoThreads(nodeTeamHost, P.X, P.y), diagNetGdTwoThreads(nodeTeamHost, P.X, P.y)], (runs) => {
     for (const r of runs) r.run(800);
     assert.deepEqual(Array.from(runs[0].w), Array.from(runs[1].w));
     assert.ok(relDiff(one.w, runs[0].w) < 1e-12, `w: ${relDiff(one.w, runs[0].w)}`);
@@ -75,7 +78,7 @@ test("sensing-gd on two threads: U and the loss equal the one-thread loop's up t
   const P = sensingProblem(new Rng(2), 13, 70);
   const one = sensingGd(P);
   one.run(400);
-  withClosed([sensingGdTwoThreads(P), sensingGdTwoThreads(P)], (runs) => {
+  withClosed([sensingGdTwoThreads(nodeTeamHost, P), sensingGdTwoThreads(nodeTeamHost, P)], (runs) => {
     for (const r of runs) r.run(400);
     assert.deepEqual(Array.from(runs[0].U), Array.from(runs[1].U));
     const e = relDiff(one.U.data, runs[0].U);
@@ -91,7 +94,7 @@ test("relu2-gd on two threads: both layers equal the one-thread loop's up to rou
     const P = relu2Problem(new Rng(3), n, 6, width);
     const one = relu2Gd(P);
     one.run(300);
-    withClosed([relu2GdTwoThreads(P), relu2GdTwoThreads(P)], (runs) => {
+    withClosed([relu2GdTwoThreads(nodeTeamHost, P), relu2GdTwoThreads(nodeTeamHost, P)], (runs) => {
       for (const r of runs) r.run(300);
       assert.deepEqual(Array.from(runs[0].W), Array.from(runs[1].W));
       assert.ok(relDiff(one.W, runs[0].W) < 1e-12, `n = ${n}, W: ${relDiff(one.W, runs[0].W)}`);
@@ -99,7 +102,7 @@ test("relu2-gd on two threads: both layers equal the one-thread loop's up to rou
       assert.equal(runs[0].check(), one.check());
     });
   }
-  assert.throws(() => relu2GdTwoThreads(relu2Problem(new Rng(3), 10, 5, 8)), /even d/);
+  assert.throws(() => relu2GdTwoThreads(nodeTeamHost, relu2Problem(new Rng(3), 10, 5, 8)), /even d/);
 });
 
 test("the 1e-12 comparisons are sharp: one step fewer on one thread is far outside them", () => {
@@ -109,11 +112,11 @@ test("the 1e-12 comparisons are sharp: one step fewer on one thread is far outsi
   const P = relu2Problem(new Rng(3), 40, 6, 24);
   const oneR = relu2Gd(P);
   oneR.run(299);
-  withClosed([logregGdTwoThreads(Z)], ([two]) => {
+  withClosed([logregGdTwoThreads(nodeTeamHost, Z)], ([two]) => {
     two.run(500);
     assert.ok(relDiff(one.w, two.w) > 1e-9);
   });
-  withClosed([relu2GdTwoThreads(P)], ([two]) => {
+  withClosed([relu2GdTwoThreads(nodeTeamHost, P)], ([two]) => {
     two.run(300);
     assert.ok(relDiff(oneR.W, two.W) > 1e-9);
   });
@@ -121,10 +124,10 @@ test("the 1e-12 comparisons are sharp: one step fewer on one thread is far outsi
 
 test("the two-thread steps allocate nothing", () => {
   const runs: TwoThreadInstance[] = [
-    logregGdTwoThreads(separableMarginRows(new Rng(0), 64, 8).Z),
-    (() => { const P = diagNetProblem(new Rng(1), 16, 40); return diagNetGdTwoThreads(P.X, P.y); })(),
-    sensingGdTwoThreads(sensingProblem(new Rng(2), 6, 20)),
-    relu2GdTwoThreads(relu2Problem(new Rng(3), 12, 4, 8)),
+    logregGdTwoThreads(nodeTeamHost, separableMarginRows(new Rng(0), 64, 8).Z),
+    (() => { const P = diagNetProblem(new Rng(1), 16, 40); return diagNetGdTwoThreads(nodeTeamHost, P.X, P.y); })(),
+    sensingGdTwoThreads(nodeTeamHost, sensingProblem(new Rng(2), 6, 20)),
+    relu2GdTwoThreads(nodeTeamHost, relu2Problem(new Rng(3), 12, 4, 8)),
   ];
   withClosed(runs, () => {
     for (const r of runs) {
