@@ -116,3 +116,37 @@ test("bench --browser: the loops (one thread and two, SIMD and plain) and a solv
   assert.equal((svmBrowser.certificate as { ok: boolean }).ok, true);
   assert.ok(Math.abs((svmBrowser.margin as number) - (svmNode.margin as number)) <= 1e-9 * (svmNode.margin as number), `${String(svmBrowser.margin)} vs ${String(svmNode.margin)}`);
 });
+
+test("bench page without cross-origin isolation: it says so and runs two-thread requests on one thread, with the same numbers", { skip, timeout: 60_000 }, async () => {
+  const server = await startServe();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
+  try {
+    const ask = async (isolated: boolean) => {
+      const page = await browser.newPage();
+      if (!isolated) {
+        // the same server, its COOP/COEP headers dropped: no SharedArrayBuffer in the page or its workers
+        await page.route("**/*", async (route) => {
+          const response = await route.fetch();
+          const headers = Object.fromEntries(Object.entries(response.headers()).filter(([k]) => !k.startsWith("cross-origin-")));
+          await route.fulfill({ response, headers });
+        });
+      }
+      await page.goto(`${server.url}bench.html`);
+      await page.waitForSelector('#status[data-state="idle"]');
+      const status = await page.textContent("#status");
+      const reply = await page.evaluate(() => window.biaslabBench({ kind: "loop", workload: "logreg-gd", scale: 1, iters: 200, simd: true, threads: 2 }));
+      await page.close();
+      assert.ok(reply.ok && reply.kind === "loop", JSON.stringify(reply));
+      return { status, threads: reply.threads, check: reply.result.check };
+    };
+    const [isolated, plain] = [await ask(true), await ask(false)];
+    assert.equal(isolated.status, "ready");
+    assert.equal(isolated.threads, 2);
+    assert.match(plain.status ?? "", /one thread: this page is not cross-origin isolated/);
+    assert.equal(plain.threads, 1);
+    assert.ok(Math.abs(plain.check - isolated.check) <= 1e-12 * Math.abs(isolated.check), `${plain.check} vs ${isolated.check}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
