@@ -12,7 +12,7 @@ export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 const INSTALL = "install it with 'bash scripts/browser.sh' (Debian's chromium), or name another with --chromium PATH";
 
 export interface BrowserBench {
-  /** "chromium 126.0.6478.126" */
+  /** "chromium 156.0.8078.79" */
   readonly runtime: string;
   loop(workload: string, scale: number, options: { iters?: number; simd: boolean; threads: 1 | 2 }): Promise<BenchResult & { threads: 1 | 2 }>;
   solver(workload: string, texts: readonly string[] | null, options: { repeats: number; simd: boolean }): Promise<SolverResult>;

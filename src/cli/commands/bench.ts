@@ -5,7 +5,7 @@
 // which writes its instance as CSV, solves the same instance, and compares time and optimum.
 // Beyond the peers (margin-solvers, run only when named): the reference solver's margin on svm-l2's
 // data, then first-order methods raced to it (--iters caps their iterations).
-// --threads auto (the default with SIMD): the four larger loops on two threads (../threads/programs.ts) when
+// --threads auto (the default with SIMD): the four larger loops on two threads (../../bench/threads/programs.ts) when
 // a second core is idle just before the loop starts, else on one; --threads 1 or 2 fixes the count.
 // --browser: the loops and solvers run in headless Chromium's Web Worker instead (../browserBench.ts),
 // the loops on two threads when --threads says so, as in Node.
@@ -49,7 +49,7 @@ export interface PeerResult {
 export interface ComparedResult extends BenchResult {
   /** threads the loop ran on (1 or 2) */
   readonly threads?: number;
-  /** with --browser: the browser that ran it ("chromium 126.…") */
+  /** with --browser: the browser that ran it ("chromium 156.0.…") */
   readonly runtime?: string;
   readonly numpy?: readonly PeerResult[];
   /** biaslab iters/s over the faster NumPy configuration's */
