@@ -3,8 +3,6 @@
 // window.biaslabBench; a visitor presses Run and reads the table.
 import type { BenchReply, BenchRequest } from "./benchProtocol.ts";
 
-const LOOPS = ["logreg-2d", "logreg-gd", "sensing-gd", "diag-net-gd", "relu2-gd"] as const;
-
 declare global {
   interface Window {
     /** runs one request in the worker; requests queue behind each other */
@@ -35,6 +33,12 @@ function startBench(): void {
     return reply;
   };
 
+  /** the loops' names, from the worker's registry (the page itself carries no library code) */
+  const loopNames = async () => {
+    const reply = await window.biaslabBench({ kind: "names" });
+    if (!reply.ok || reply.kind !== "names") throw new Error(reply.ok ? "the bench worker sent no names" : reply.message);
+    return reply.loops;
+  };
   const status = byId("status"), body = byId("rows"), button = byId("run") as HTMLButtonElement;
   const setStatus = (state: string, text: string) => {
     status.dataset.state = state;
@@ -48,7 +52,7 @@ function startBench(): void {
     const simd = (byId("simd") as HTMLInputElement).checked;
     const threads = (byId("threads") as HTMLSelectElement).value === "2" ? 2 : 1;
     try {
-      for (const workload of LOOPS) {
+      for (const workload of await loopNames()) {
         setStatus("running", `running ${workload}…`);
         const reply = await window.biaslabBench({ kind: "loop", workload, scale, simd, threads });
         if (!reply.ok) throw new Error(reply.message);

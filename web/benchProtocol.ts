@@ -23,9 +23,15 @@ export interface SolverRequest {
   readonly simd: boolean;
 }
 
-export type BenchRequest = LoopRequest | SolverRequest;
+/** The names of the optimizer loops, in the order `biaslab bench` runs them. */
+export interface NamesRequest {
+  readonly kind: "names";
+}
+
+export type BenchRequest = LoopRequest | SolverRequest | NamesRequest;
 
 export type BenchReply =
   | { readonly ok: true; readonly kind: "loop"; readonly result: BenchResult; readonly threads: 1 | 2 }
   | { readonly ok: true; readonly kind: "solver"; readonly result: SolverResult }
+  | { readonly ok: true; readonly kind: "names"; readonly loops: readonly string[] }
   | { readonly ok: false; readonly message: string };

@@ -19,6 +19,7 @@ const scope = self as unknown as WorkerScope;
 const host = browserTeamHost().catch(() => null);
 
 function answer(request: BenchRequest, team: TeamHost | null): BenchReply {
+  if (request.kind === "names") return { ok: true, kind: "names", loops: workloadNames };
   if (request.kind === "loop") {
     const w = findWorkload(request.workload);
     if (!w) return { ok: false, message: `unknown loop workload '${request.workload}' (loops: ${workloadNames.join(", ")})` };

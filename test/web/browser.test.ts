@@ -117,7 +117,7 @@ test("bench --browser: the loops (one thread and two, SIMD and plain) and a solv
   assert.ok(Math.abs((svmBrowser.margin as number) - (svmNode.margin as number)) <= 1e-9 * (svmNode.margin as number), `${String(svmBrowser.margin)} vs ${String(svmNode.margin)}`);
 });
 
-test("bench page without cross-origin isolation: it says so and runs two-thread requests on one thread, with the same numbers", { skip, timeout: 60_000 }, async () => {
+test("bench page: Run times every loop; without cross-origin isolation it says so and runs two-thread requests on one thread, with the same numbers", { skip, timeout: 60_000 }, async () => {
   const server = await startServe();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
   try {
@@ -139,6 +139,18 @@ test("bench page without cross-origin isolation: it says so and runs two-thread 
       assert.ok(reply.ok && reply.kind === "loop", JSON.stringify(reply));
       return { status, threads: reply.threads, check: reply.result.check };
     };
+    // a visitor's Run: every loop of the registry (the worker sends their names), on two threads where it has a program
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bench.html`);
+    await page.waitForSelector('#status[data-state="idle"]');
+    await page.click("#run");
+    await page.waitForSelector('#status[data-state="done"], #status[data-state="error"]', { timeout: 60_000 });
+    assert.equal(await page.textContent("#status"), "done");
+    const rows = await page.$$eval("#rows tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent)));
+    assert.deepEqual(rows.map((r) => r[0]), ["logreg-2d", "logreg-gd", "sensing-gd", "diag-net-gd", "relu2-gd"]);
+    assert.deepEqual(rows.map((r) => `${r[5]} ${r[6]}`), ["wasm-simd 1", ...Array(4).fill("wasm-simd 2")]);
+    await page.close();
+
     const [isolated, plain] = [await ask(true), await ask(false)];
     assert.equal(isolated.status, "ready");
     assert.equal(isolated.threads, 2);

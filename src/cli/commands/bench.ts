@@ -196,23 +196,21 @@ export function registerBench(program: Command, ctx: CommandContext): void {
           }
           const s = solvers.find((l) => l.name === name)!;
           if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${s.name}…\n`);
+          // the instance's CSV texts (null: our own draw), solved in the browser or here
+          const solve = async (texts: string[] | null): Promise<SolverResult> => browser
+            ? { ...(await browser.solver(s.name, texts, { repeats, simd: opts.simd })), runtime: browser.runtime }
+            : bench.runSolverWorkload(s, texts ? s.fromCsv(texts) : s.instance(new Rng(0)), { simd: opts.simd, repeats });
           let line: ComparedSolverResult;
           if (cvxoptPeer) {
             const dir = mkdtempSync(join(tmpdir(), "biaslab-peers-"));
             try {
               const cvxopt = cvxoptPeer(s.name, dir);
-              const ours = browser
-                ? { ...(await browser.solver(s.name, readInstance(s, dir), { repeats, simd: opts.simd })), runtime: browser.runtime }
-                : bench.runSolverWorkload(s, s.fromCsv(readInstance(s, dir)), { simd: opts.simd, repeats });
-              line = compareSolver(s, ours, cvxopt);
+              line = compareSolver(s, await solve(readInstance(s, dir)), cvxopt);
             } finally {
               rmSync(dir, { recursive: true, force: true });
             }
-          } else if (browser) {
-            line = { ...(await browser.solver(s.name, instancesDir ? readInstance(s, instancesDir) : null, { repeats, simd: opts.simd })), runtime: browser.runtime };
           } else {
-            const instance = instancesDir ? s.fromCsv(readInstance(s, instancesDir)) : s.instance(new Rng(0));
-            line = bench.runSolverWorkload(s, instance, { simd: opts.simd, repeats });
+            line = await solve(instancesDir ? readInstance(s, instancesDir) : null);
           }
           solved.push(line);
           if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);

@@ -9,7 +9,6 @@ export const nodeTeamHost: TeamHost = {
     const worker = new Worker(`${runnerSource()}\nrunTeamThread(require("node:worker_threads").workerData);`, { eval: true, workerData: data });
     worker.unref();
     worker.on("error", (e) => console.error(e)); // the runner has raised FAILED: the calling thread throws
-
     return { terminate: () => void worker.terminate() };
   },
 };
