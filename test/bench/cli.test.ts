@@ -38,6 +38,8 @@ test("bench: bad input is one line and exit 2", async () => {
     [["bench", "svm-l2", "--scale", "2"], /svm-l2 is a solver workload at the peer's one size: --scale 2 applies to the loops only/],
     [["bench", "nuclear-psd", "--iters", "3"], /nuclear-psd is a solver workload: --iters applies to the loops only/],
     [["bench", "svm-l2", "--repeats", "-1"], /--repeats must be a non-negative integer, got '-1'/],
+    [["bench", "logreg-2d", "--rounds", "4"], /--rounds 4: the count must be odd; the median of an odd count is one round/],
+    [["bench", "logreg-2d", "--rounds", "0"], /--rounds must be a positive integer, got '0'/],
     [["bench", "svm-l2", "--instances", "nowhere"], /svm-l2: no svm-l2\.csv in .*nowhere; cvxopt_bench\.py svm-l2 --out DIR writes it/],
     [["bench", "svm-l2", "--instances", ".", "--peers"], /--instances cannot be combined with --peers/],
     [["bench", "margin-solvers", "--scale", "2"], /margin-solvers runs on svm-l2's data at the peer's one size: --scale 2 applies to the loops only/],
@@ -110,6 +112,42 @@ test("bench --peers runs the peer in both OpenBLAS configurations with the core-
     if (saved[1] === undefined) delete process.env.OPENBLAS_L2_SIZE;
     else process.env.OPENBLAS_L2_SIZE = saved[1];
   }
+});
+
+test("bench --rounds alternates the loop and its peer R times and reports the median round with every round's numbers", async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, "peers"));
+  writeFiles(join(dir, "peers"), { "numpy_bench.py": "# stand-in\n" });
+  // a peer that gets faster on every call (k-th call: 100k iters/s with one thread, 50 with the default), so the rounds differ
+  const python = join(dir, "python3");
+  writeFiles(dir, {
+    python3: `#!/bin/sh
+if [ "$1" = "-c" ]; then exit 0; fi
+n=$(cat calls 2>/dev/null || echo 0); n=$((n + 1)); echo $n > calls
+if [ "$OPENBLAS_NUM_THREADS" = "1" ]; then ips=$((100 * n)); else ips=50; fi
+echo "{\\"workload\\": \\"$2\\", \\"scale\\": $4, \\"iters\\": 200000, \\"seconds\\": 1.0, \\"iters_per_s\\": $ips, \\"check\\": 0.105}"
+`,
+  });
+  chmodSync(python, 0o755);
+  const r = await cli(["bench", "logreg-2d", "--peers", "--peers-dir", "peers", "--python", python, "--rounds", "3", "--json"], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  type Round = { iters_per_s: number; threads: number; numpy_iters_per_s: number; ratio: number };
+  const line = JSON.parse(r.stdout) as { iters_per_s: number; ratio: number; met: boolean; numpy: { iters_per_s: number }[]; rounds: Round[] };
+  assert.deepEqual(Object.keys(line).slice(0, KEYS.length), KEYS);
+  // round k ran after the peer's calls 2k − 1 (one thread) and 2k (default): the faster is 100(2k − 1)
+  assert.deepEqual(line.rounds.map((k) => k.numpy_iters_per_s), [100, 300, 500]);
+  for (const k of line.rounds) assert.equal(k.ratio, Math.round((k.iters_per_s / k.numpy_iters_per_s) * 100) / 100);
+  const median = line.rounds.map((k) => k.ratio).sort((a, b) => a - b)[1];
+  assert.equal(line.ratio, median);
+  const mid = line.rounds.find((k) => k.ratio === median)!;
+  assert.equal(line.iters_per_s, mid.iters_per_s, "the line is the median round's");
+  assert.equal(line.numpy[0].iters_per_s, mid.numpy_iters_per_s);
+  assert.equal(line.met, median >= 10);
+
+  const t = await cli(["bench", "logreg-2d", "--iters", "50", "--rounds", "3"], { cwd: dir });
+  assert.equal(t.code, 0, t.stderr);
+  assert.match(t.stdout.split("\n")[0], /threads\s+iters\/s of each round$/);
+  assert.match(t.stdout.split("\n")[2], /\s\d+, \d+, \d+$/);
 });
 
 test("bench --peers: Python without NumPy, or no peer script, is one line and exit 2", async () => {

@@ -25,6 +25,7 @@ interface BenchOptions {
   scale: string;
   iters?: string;
   repeats: string;
+  rounds: string;
   maxSeconds?: string;
   simd: boolean;
   threads?: string;
@@ -57,6 +58,16 @@ export interface ComparedResult extends BenchResult {
   /** BENCHMARKS.md's minimum ratio */
   readonly target?: number;
   readonly met?: boolean;
+  /** with --rounds R > 1: every round in the order run (this line is the median one) */
+  readonly rounds?: readonly RoundSummary[];
+}
+
+/** One round of a loop workload under --rounds: biaslab's iters/s, and with --peers the faster NumPy configuration's and the ratio. */
+export interface RoundSummary {
+  readonly iters_per_s: number;
+  readonly threads: number;
+  readonly numpy_iters_per_s?: number;
+  readonly ratio?: number;
 }
 
 /** CVXOPT's answer as cvxopt_bench.py prints it. */
@@ -92,6 +103,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
     .option("--scale <K>", "multiply the loops' problem sizes by K, as the peer does (the solver workloads have the peer's one size and are left out at K > 1)", "1")
     .option("--iters <T>", "iterations of each loop instead of the workload's (a smoke run of the loops; not with --peers, nor with a solver workload); margin-solvers: each method's iteration cap")
     .option("--repeats <R>", "after a solver workload's first solve, solve it R more times and report their median as warm_seconds", "2")
+    .option("--rounds <R>", "loops: run each R times (odd), each time followed by its peer with --peers, and report the median round (by ratio with --peers, else by iters/s) with every round's numbers in \"rounds\"; the solvers run once", "1")
     .option("--max-seconds <S>", "margin-solvers: each method's time cap in seconds (default 60); flow-vs-gd: the cap on the flow and all GD runs together (default 1500)")
     .option("--no-simd", "use the plain TypeScript kernels even where WebAssembly SIMD is available")
     .option("--threads <T>", "1, 2 or auto (default auto; 1 with --no-simd): with 2, logreg-gd, diag-net-gd, sensing-gd and relu2-gd split each step between the main thread and a worker on one shared WebAssembly memory; auto uses 2 when 1.5 cores are idle just before the loop")
@@ -113,6 +125,8 @@ export function registerBench(program: Command, ctx: CommandContext): void {
       const scale = positiveInt(opts.scale, "--scale");
       const iters = opts.iters === undefined ? undefined : positiveInt(opts.iters, "--iters");
       const repeats = nonNegativeInt(opts.repeats, "--repeats");
+      const rounds = positiveInt(opts.rounds, "--rounds");
+      if (rounds % 2 === 0) throw new UsageError(`--rounds ${rounds}: the count must be odd`, "the median of an odd count is one round; e.g. --rounds 5");
       const threads = opts.threads === undefined ? (opts.simd ? "auto" : 1) : opts.threads === "auto" ? "auto" : positiveInt(opts.threads, "--threads");
       if (threads !== "auto" && threads > 2) throw new UsageError(`--threads ${threads}: at most 2`, "use --threads 1, 2 or auto");
       if (threads !== 1 && !opts.simd) throw new UsageError(`--threads ${threads} cannot be combined with --no-simd`, "the two-thread loops run the WebAssembly SIMD kernels");
@@ -178,18 +192,24 @@ export function registerBench(program: Command, ctx: CommandContext): void {
           const w = loops.find((l) => l.name === name);
           if (w) {
             if (io.stderr.isTTY && !opts.json) io.stderr.write(`bench: ${w.name} at scale ${scale}…\n`);
-            const split = twoThreads?.twoThreadWorkload(w, nodeTeamHost);
-            const useTwo = split !== undefined && split !== null && (threads === 2 || autoThreads() === 2);
-            const ours: ComparedResult = browser
-              ? { ...(await browser.loop(w.name, scale, { iters, simd: opts.simd, threads: useTwo ? 2 : 1 })), runtime: browser.runtime }
-              : { ...bench.runWorkload(useTwo ? split : w, scale, { iters, simd: opts.simd }), threads: useTwo ? 2 : 1 };
-            let line: ComparedResult = ours;
-            if (numpyPeer) {
-              const numpy = [numpyPeer(w.name, scale, "threads=1"), numpyPeer(w.name, scale, "default")];
-              const best = Math.max(...numpy.map((p) => p.iters_per_s));
-              const ratio = Math.round((ours.iters_per_s / best) * 100) / 100;
-              line = { ...ours, numpy, ratio, target: w.target, met: ratio >= w.target };
-            }
+            const round = async (): Promise<ComparedResult> => {
+              const split = twoThreads?.twoThreadWorkload(w, nodeTeamHost);
+              const useTwo = split !== undefined && split !== null && (threads === 2 || autoThreads() === 2);
+              const ours: ComparedResult = browser
+                ? { ...(await browser.loop(w.name, scale, { iters, simd: opts.simd, threads: useTwo ? 2 : 1 })), runtime: browser.runtime }
+                : { ...bench.runWorkload(useTwo ? split : w, scale, { iters, simd: opts.simd }), threads: useTwo ? 2 : 1 };
+              let line: ComparedResult = ours;
+              if (numpyPeer) {
+                const numpy = [numpyPeer(w.name, scale, "threads=1"), numpyPeer(w.name, scale, "default")];
+                const best = Math.max(...numpy.map((p) => p.iters_per_s));
+                const ratio = Math.round((ours.iters_per_s / best) * 100) / 100;
+                line = { ...ours, numpy, ratio, target: w.target, met: ratio >= w.target };
+              }
+              return line;
+            };
+            const runs: ComparedResult[] = [];
+            for (let k = 0; k < rounds; k++) runs.push(await round());
+            const line = rounds === 1 ? runs[0] : medianRound(runs);
             results.push(line);
             if (opts.json) io.stdout.write(`${JSON.stringify(line)}\n`);
             continue;
@@ -226,6 +246,18 @@ export function registerBench(program: Command, ctx: CommandContext): void {
         io.stdout.write(parts.join("\n"));
       }
     });
+}
+
+/** The median of an odd number of rounds (by ratio when the peer ran, else by iters/s), with every round's numbers. */
+export function medianRound(runs: readonly ComparedResult[]): ComparedResult {
+  const key = (r: ComparedResult) => r.ratio ?? r.iters_per_s;
+  const mid = [...runs].sort((a, b) => key(a) - key(b))[(runs.length - 1) >> 1];
+  const rounds = runs.map((r): RoundSummary => ({
+    iters_per_s: r.iters_per_s,
+    threads: r.threads ?? 1,
+    ...(r.numpy ? { numpy_iters_per_s: Math.max(...r.numpy.map((p) => p.iters_per_s)), ratio: r.ratio } : {}),
+  }));
+  return { ...mid, rounds };
 }
 
 function flowVsGdText(r: FlowVsGdResult): string {
@@ -342,6 +374,8 @@ function loopTable(results: readonly ComparedResult[], peers: boolean): string {
   const runtime = results.some((r) => r.runtime !== undefined);
   if (runtime) head.push("runtime");
   if (peers) head.push("NumPy iters/s (1 thread)", "NumPy iters/s (default)", "NumPy check", "ratio", "target", "met");
+  const rounds = results.some((r) => r.rounds !== undefined);
+  if (rounds) head.push(peers ? "ratio of each round" : "iters/s of each round");
   const rows = results.map((r) => {
     const row = [r.workload, String(r.scale), String(r.iters), fmt(r.seconds), String(Math.round(r.iters_per_s)), String(r.check), r.kernels, String(r.threads ?? 1)];
     if (runtime) row.push(r.runtime ?? "");
@@ -349,6 +383,7 @@ function loopTable(results: readonly ComparedResult[], peers: boolean): string {
       const [one, def] = r.numpy;
       row.push(String(Math.round(one.iters_per_s)), String(Math.round(def.iters_per_s)), String(one.check), `${r.ratio}×`, `≥ ${r.target}×`, r.met ? "yes" : "no");
     }
+    if (rounds) row.push((r.rounds ?? []).map((k) => (peers ? `${k.ratio}` : String(Math.round(k.iters_per_s)))).join(", "));
     return row;
   });
   return formatTable([head, ...rows]);
