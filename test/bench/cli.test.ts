@@ -123,7 +123,7 @@ test("bench --rounds alternates the loop and its peer R times and reports the me
   writeFiles(dir, {
     python3: `#!/bin/sh
 if [ "$1" = "-c" ]; then exit 0; fi
-n=$(cat calls 2>/dev/null || echo 0); n=$((n + 1)); echo $n > calls
+n=$(cat "${join(dir, "calls")}" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "${join(dir, "calls")}"
 if [ "$OPENBLAS_NUM_THREADS" = "1" ]; then ips=$((100 * n)); else ips=50; fi
 echo "{\\"workload\\": \\"$2\\", \\"scale\\": $4, \\"iters\\": 200000, \\"seconds\\": 1.0, \\"iters_per_s\\": $ips, \\"check\\": 0.105}"
 `,
