@@ -50,7 +50,7 @@ export function logisticWeight(m: number): number {
 }
 
 /** The tables behind expFast (2^(j/256) for j = 0..255; 2^q for q = −1100..1100), for kernels that
- * re-implement it elsewhere (kernels-wasm.wat); do not modify them. */
+ * re-implement it elsewhere (src/linalg/assembly/exp.ts); do not modify them. */
 export function expTables(): { readonly frac: Float64Array; readonly int: Float64Array } {
   return { frac: POW2_FRAC, int: POW2_INT };
 }

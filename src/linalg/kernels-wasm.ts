@@ -13,7 +13,7 @@ import { BLAS_SHARED_WASM_BASE64, BLAS_WASM_BASE64, GD_SHARED_WASM_BASE64, GD_WA
 
 type WasmApi = typeof WebAssembly;
 
-/** kernels-wasm.wat */
+/** src/linalg/assembly/kernels.ts */
 export interface KernelExports {
   logistic_weight(m: number, tab: number): number;
   relu_head(ht: number, a: number, y: number, g: number, n: number, w: number, tab: number, scale: number): void;
@@ -24,7 +24,7 @@ export interface KernelExports {
   relu_units(ht: number, g: number, a: number, gw: number, ga: number, n: number, d: number, w: number, t: number, ix: number): void;
 }
 
-/** kernels-wasm-gd.wat */
+/** src/linalg/assembly/gd.ts */
 export interface GdExports {
   fused_pass(a: number, n: number, d: number, x: number, y: number, r: number, out: number, tab: number, mode: 0 | 1): void;
   logreg_gd(z: number, n: number, d: number, w: number, g: number, tab: number, c: number, iters: number): void;
@@ -36,7 +36,7 @@ export interface GdExports {
   sym_unpack(g0: number, g1: number, n: number, out: number): void;
 }
 
-/** kernels-wasm-blas.wat */
+/** src/linalg/assembly/blas.ts */
 export interface BlasExports {
   gemm_nn(a: number, b: number, c: number, n: number, m: number, k: number): void;
   gemm_tn(a: number, b: number, c: number, n: number, m: number, q: number, upper: 0 | 1): void;

@@ -1,10 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import {
-  BLAS_WASM_BASE64, BLAS_WAT_SHA256, GD_WASM_BASE64, GD_WAT_SHA256, GD_SHARED_WASM_BASE64, GD_SHARED_WAT_SHA256, KERNELS_WAT_SHA256, KERNELS_WASM_BASE64,
-  KERNELS_SHARED_WASM_BASE64, KERNELS_SHARED_WAT_SHA256, BLAS_SHARED_WASM_BASE64, BLAS_SHARED_WAT_SHA256,
+  ASSEMBLY_SHA256, BLAS_WASM_BASE64, BLAS_SHARED_WASM_BASE64, GD_WASM_BASE64, GD_SHARED_WASM_BASE64, KERNELS_WASM_BASE64, KERNELS_SHARED_WASM_BASE64,
 } from "../../src/linalg/kernels-wasm-bytes.ts";
 import {
   Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule, type GdExports,
@@ -101,14 +100,25 @@ test("without WebAssembly, or without its SIMD, or with simd: false, the plain k
   }
 });
 
-test("the embedded WASM bytes were generated from the current .wat files (their SHA-256 is recorded with them), each module under 4 KB", () => {
-  for (const [file, sha, b64] of [["kernels-wasm.wat", KERNELS_WAT_SHA256, KERNELS_WASM_BASE64], ["kernels-wasm-blas.wat", BLAS_WAT_SHA256, BLAS_WASM_BASE64], ["kernels-wasm-gd.wat", GD_WAT_SHA256, GD_WASM_BASE64], ["kernels-wasm-gd.wat", GD_SHARED_WAT_SHA256, GD_SHARED_WASM_BASE64],
-    ["kernels-wasm.wat", KERNELS_SHARED_WAT_SHA256, KERNELS_SHARED_WASM_BASE64], ["kernels-wasm-blas.wat", BLAS_SHARED_WAT_SHA256, BLAS_SHARED_WASM_BASE64]]) {
-    const wat = readFileSync(new URL(`../../src/linalg/${file}`, import.meta.url));
-    assert.equal(createHash("sha256").update(wat).digest("hex"), sha, `${file}: run scripts/build-wasm.sh`);
+test("the embedded WASM bytes were generated from the current AssemblyScript sources (their SHA-256 is recorded with them), each module under 4 KB", () => {
+  const dir = new URL("../../src/linalg/assembly/", import.meta.url);
+  const names = readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+  assert.deepEqual(names, ["blas.ts", "exp.ts", "gd.ts", "kernels.ts"]);
+  const hash = createHash("sha256");
+  for (const f of names) hash.update(readFileSync(new URL(f, dir)));
+  assert.equal(hash.digest("hex"), ASSEMBLY_SHA256, "src/linalg/assembly changed: run scripts/build-wasm.sh");
+  const modules = { kernels: KERNELS_WASM_BASE64, blas: BLAS_WASM_BASE64, gd: GD_WASM_BASE64, "kernels-shared": KERNELS_SHARED_WASM_BASE64, "blas-shared": BLAS_SHARED_WASM_BASE64, "gd-shared": GD_SHARED_WASM_BASE64 };
+  for (const [name, b64] of Object.entries(modules)) {
     const bytes = Buffer.from(b64, "base64");
-    assert.ok(bytes.length < 4096, `${file}: ${bytes.length} bytes: browsers compile at most 4 KB synchronously on the main thread`);
-    assert.ok(WebAssembly.validate(bytes), `${file} validates`);
+    assert.ok(bytes.length < 4096, `${name}: ${bytes.length} bytes: browsers compile at most 4 KB synchronously on the main thread`);
+    const module = new WebAssembly.Module(bytes);
+    assert.deepEqual(WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}:${i.kind}`), ["env.memory:memory"], name);
+    // instantiating writes nothing into the caller's memory (no data segment)
+    const shared = name.endsWith("-shared");
+    const memory = new WebAssembly.Memory(shared ? { initial: 1, maximum: 1, shared: true } : { initial: 1 });
+    new Uint8Array(memory.buffer).fill(0xa5);
+    new WebAssembly.Instance(module, { env: { memory } });
+    assert.ok(new Uint8Array(memory.buffer).every((b) => b === 0xa5), `${name} wrote into the memory it was given`);
   }
 });
 
