@@ -249,7 +249,7 @@ export function registerBench(program: Command, ctx: CommandContext): void {
 }
 
 /** The median of an odd number of rounds (by ratio when the peer ran, else by iters/s), with every round's numbers. */
-export function medianRound(runs: readonly ComparedResult[]): ComparedResult {
+function medianRound(runs: readonly ComparedResult[]): ComparedResult {
   const key = (r: ComparedResult) => r.ratio ?? r.iters_per_s;
   const mid = [...runs].sort((a, b) => key(a) - key(b))[(runs.length - 1) >> 1];
   const rounds = runs.map((r): RoundSummary => ({
