@@ -18,5 +18,5 @@ export { logisticGradSum } from "./kernels-logistic.ts";
 export { residualGradT } from "./kernels-residual.ts";
 export { gemmBlocked } from "./kernels-gemm.ts";
 export { prepareResidualGradT, prepareLogisticGradSum, wasmSimdModule, wasmLogisticWeight } from "./kernels-wasm.ts";
-export type { ResidualGradTKernel, LogisticGradSumKernel, KernelOptions, GdExports } from "./kernels-wasm.ts";
+export type { ResidualGradTKernel, LogisticGradSumKernel, KernelOptions, GdExports, BlasExports } from "./kernels-wasm.ts";
 export { WasmArena } from "./kernels-wasm-arena.ts";

@@ -6,7 +6,7 @@ import {
   ASSEMBLY_SHA256, BLAS_WASM_BASE64, BLAS_SHARED_WASM_BASE64, GD_WASM_BASE64, GD_SHARED_WASM_BASE64, KERNELS_WASM_BASE64, KERNELS_SHARED_WASM_BASE64,
 } from "../../src/linalg/kernels-wasm-bytes.ts";
 import {
-  Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule, type GdExports,
+  Matrix, logisticGradSum, logisticWeight, prepareLogisticGradSum, prepareResidualGradT, residualGradT, wasmLogisticWeight, wasmSimdModule, type BlasExports, type GdExports,
 } from "../../src/linalg/index.ts";
 import { Rng } from "../../src/random/index.ts";
 
@@ -157,4 +157,26 @@ test("sym_pack and sym_unpack: the packed upper triangle of W₀ + W₁ (off-dia
       }
     }
   }
+});
+
+test("gemv_n on any range of rows equals those entries of the whole product bit for bit (each row's sum the same wherever the row sits)", () => {
+  const blas = wasmSimdModule(WebAssembly, "blas");
+  assert.ok(blas);
+  const memory = new WebAssembly.Memory({ initial: 4 });
+  const k = new WebAssembly.Instance(blas, { env: { memory } }).exports as unknown as BlasExports;
+  const rng = new Rng(23);
+  let cases = 0;
+  for (const [n, d] of [[13, 7], [9, 100], [11, 1], [16, 6]]) {
+    const A = rng.fillNormal(new Float64Array(memory.buffer, 0, n * d)), x = rng.fillNormal(new Float64Array(memory.buffer, 8 * n * d, d));
+    const whole = new Float64Array(memory.buffer, 8 * (n * d + d), n), part = new Float64Array(memory.buffer, 8 * (n * d + d + n), n);
+    k.gemv_n(A.byteOffset, x.byteOffset, whole.byteOffset, n, d);
+    for (let i0 = 0; i0 < n; i0++) {
+      for (let i1 = i0 + 1; i1 <= n; i1++, cases++) {
+        part.fill(NaN);
+        k.gemv_n(A.byteOffset + 8 * i0 * d, x.byteOffset, part.byteOffset + 8 * i0, i1 - i0, d);
+        for (let i = i0; i < i1; i++) assert.ok(Object.is(part[i], whole[i]), `${n}×${d}, rows ${i0}…${i1 - 1}: row ${i} ${part[i]} ≠ ${whole[i]}`);
+      }
+    }
+  }
+  assert.ok(cases > 300);
 });
