@@ -74,6 +74,54 @@ test("diag-net-gd on two threads: equal to the one-thread loop up to the sum's o
   });
 });
 
+test("diag-net-gd on two threads: the same bits at every split, fixed at either end or moving", () => {
+  const P = diagNetProblem(new Rng(6), 37, 150); // 9 units of rows (the last with the odd row), 37 of columns (the last with 2 more)
+  const runs = [
+    diagNetGdTwoThreads(nodeTeamHost, P.X, P.y, 0.01, 0.05, { splits: [1, 1], balance: false }),
+    diagNetGdTwoThreads(nodeTeamHost, P.X, P.y, 0.01, 0.05, { splits: [8, 36], balance: false }),
+    diagNetGdTwoThreads(nodeTeamHost, P.X, P.y, 0.01, 0.05, { splits: [3, 20] }),
+  ];
+  withClosed(runs, () => {
+    for (const r of runs) r.run(600);
+    assert.deepEqual(runs[0].splits(), [1, 1]);
+    assert.deepEqual(runs[1].splits(), [8, 36]);
+    for (const r of runs.slice(1)) {
+      assert.deepEqual(Array.from(r.w), Array.from(runs[0].w));
+      assert.deepEqual(Array.from(r.u), Array.from(runs[0].u));
+    }
+  });
+});
+
+test("a balanced phase's split moves towards the task that finishes first, and stays in 1 … units − 1", () => {
+  // task 1 also multiplies two 48×48 matrices, so task 0 finishes first and takes more units each step
+  const S = new SharedArena(16 + 3 * 48 * 48);
+  const x = S.vector(16), A = S.vector(48 * 48).fill(1), C = S.vector(48 * 48);
+  const at = (v: Float64Array) => v.byteOffset;
+  const program: StepProgram = [{
+    units: 4,
+    split: 1,
+    tasks: [
+      [["gd", "sub_scaled", at(x), at(x), [0, 4], 0]],
+      [["gd", "sub_scaled", [at(x), 32], [at(x), 32], [16, -4], 0], ["blas", "gemm_nn", at(A), at(A), at(C), 48, 48, 48]],
+    ],
+  }];
+  const team = startTeam(S, program);
+  try {
+    // after each 20 steps (a thread descheduled for a whole step can move it back one unit now and then)
+    const seen: number[] = [];
+    for (let k = 0; k < 10; k++) {
+      team.run(20);
+      seen.push(team.splits()[0]);
+    }
+    assert.ok(seen.every((s) => s >= 1 && s <= 3), `splits ${seen}`);
+    assert.ok(seen.filter((s) => s === 3).length >= 5, `splits ${seen}`);
+  } finally {
+    team.close();
+  }
+  assert.throws(() => startTeam(S, [{ units: 1, split: 1, tasks: [[], []] }]), /units ≥ 2 and a split in 1 … units − 1 \(got 1, 1\)/);
+  assert.throws(() => startTeam(S, [{ units: 4, split: 4, tasks: [[], []] }]), /got 4, 4/);
+});
+
 test("sensing-gd on two threads: U and the loss equal the one-thread loop's up to rounding, the same bits every run", () => {
   const P = sensingProblem(new Rng(2), 13, 70);
   const one = sensingGd(P);

@@ -2,7 +2,8 @@
 // src/bench, the work of each step cut into independent tasks, every cross-task sum a task's own call in a
 // fixed order (so the result is the same on every run, and equals the one-thread loop's up to that order).
 //   logreg-gd:   rows in two chunks, gₖ = Σ over chunk k of ℓ′(⟨zᵢ,w⟩) zᵢ | w ← w − c(g₀ + g₁)
-//   diag-net-gd: rows in two chunks, gₖ = Xₖᵀ(Xₖw − yₖ) | by column halves: u, v, w from g₀ + g₁
+//   diag-net-gd: balanced by rows: r = Xw − y | balanced by columns: g = Xᵀr (from a copy of Xᵀ), u, v, w
+//                (each rᵢ and gⱼ one kernel's whole sum, so the moving splits change no bit)
 //   sensing-gd:  rows of the packed sensing matrix in two chunks, each packing W = W₀ + W₁ then
 //                gₖ = A*ₖ(Aₖ(W) − yₖ) | by row halves of V = Uᵀ: G = g₀ + g₁ unpacked, Vₖ ← Vₖ − cVₖG,
 //                Wₖ = VₖᵀVₖ (so W₀ + W₁ = VᵀV = UUᵀ)
@@ -15,11 +16,11 @@ import { normalizedMargin } from "../logregGd.ts";
 import { relu2Problem, type Relu2Problem } from "../relu2Gd.ts";
 import { packedGram, packedLength, sensingProblem, type SensingProblem } from "../sensingGd.ts";
 import type { BenchInstance, Workload } from "../types.ts";
-import { SharedArena, startTeam as startTeamOn, type Phase, type StepProgram, type Task, type TeamHost } from "./team.ts";
+import { SharedArena, startTeam as startTeamOn, type Phase, type SplitArg, type StepProgram, type Task, type TeamHost, type TeamOptions } from "./team.ts";
 
 /** untimed warm-up of each instance (team.ts: TeamOptions.warmMs) */
 const WARM_MS = 150;
-const startTeam = (host: TeamHost, S: SharedArena, program: StepProgram) => startTeamOn(S, program, host, { warmMs: WARM_MS });
+const startTeam = (host: TeamHost, S: SharedArena, program: StepProgram, options: TeamOptions = {}) => startTeamOn(S, program, host, { warmMs: WARM_MS, ...options });
 
 /** chunk boundaries 0 = b₀ < b₁ < … < b_K = n, inner ones multiples of 4 (K at most ⌈n/4⌉) */
 export function chunkBounds(n: number, K: number): number[] {
@@ -56,25 +57,52 @@ export function logregGdTwoThreads(host: TeamHost, Z: Matrix, eta = 1): TwoThrea
   return { w, simd: true, run: team.run, close: team.close, check: () => normalizedMargin(Z, w, margins) };
 }
 
-/** diag-net-gd on two threads: r = Xw − y and gₖ = Xₖᵀrₖ by row chunks, then u, v, w by column halves. */
-export function diagNetGdTwoThreads(host: TeamHost, X: Matrix, y: Float64Array, alpha = 0.01, eta = 0.05): TwoThreadInstance & { readonly u: Float64Array; readonly v: Float64Array; readonly w: Float64Array } {
-  const N = X.rows, d = X.cols, b = chunkBounds(N, 2), K = b.length - 1, cols = d >= 8 ? [0, 2 * Math.round(d / 4), d] : [0, d];
-  const S = new SharedArena(N * d + 2 * N + (K + 3) * d + 8 * (K + 4));
-  const Xa = S.vector(N * d, X.data), ya = S.vector(N, y), r = S.vector(N);
-  const u = S.vector(d).fill(alpha), v = S.vector(d).fill(alpha), w = S.vector(d);
-  const g = Array.from({ length: K }, () => S.vector(d));
-  const pass: Phase = g.map((gk, k) => [["gd", "fused_pass", at(Xa, b[k] * d), b[k + 1] - b[k], d, at(w), at(ya, b[k]), at(r, b[k]), at(gk), 0, 0]]);
-  const update: Phase = cols.slice(1).map((e, h) => {
-    const o = cols[h], len = e - o;
-    return [...sumInto(g, o, len), ["gd", "diag_update", at(u, o), at(v, o), at(w, o), at(g[0], o), len, 2 * eta]];
-  });
-  const team = startTeam(host, S, [pass, update]);
+/**
+ * Entries 0 … n − 1 as a balanced phase over units of four entries (task k is `task(first, count)` with
+ * split arguments; the last task also takes the n mod 4 left over), or one task over all when n < 8.
+ */
+function byQuads(n: number, task: (first: SplitArg, count: SplitArg) => Task, split?: number): Phase {
+  const units = Math.floor(n / 4);
+  if (units < 2) return [task([0, 0], [n, 0])];
+  return { units, split: Math.min(Math.max(split ?? units >> 1, 1), units - 1), tasks: [task([0, 0], [0, 4]), task([0, 4], [n, -4])] };
+}
+
+/** the byte address base + bytes·i for a split argument i */
+const shift = (base: number, bytes: number, i: SplitArg): SplitArg => [base + bytes * i[0], bytes * i[1]];
+
+export interface DiagNetTwoThreadOptions {
+  /** where the splits start (units of four rows, four columns), and whether they move (team.ts) */
+  readonly splits?: readonly [number, number];
+  readonly balance?: boolean;
+}
+
+/**
+ * diag-net-gd on two threads, both phases balanced: r = Xw − y by rows of X, then g = Xᵀr by rows of a copy
+ * of Xᵀ, with u, v, w updated in the same task. Each rᵢ and gⱼ is one GEMV row's whole sum, so the results
+ * are the same bits at every split.
+ */
+export function diagNetGdTwoThreads(host: TeamHost, X: Matrix, y: Float64Array, alpha = 0.01, eta = 0.05, options: DiagNetTwoThreadOptions = {}): TwoThreadInstance & { readonly u: Float64Array; readonly v: Float64Array; readonly w: Float64Array; splits(): number[] } {
+  const N = X.rows, d = X.cols;
+  const S = new SharedArena(2 * N * d + 2 * N + 4 * d + 8 * 10);
+  const Xa = S.vector(N * d, X.data), XT = S.vector(N * d);
+  for (let i = 0; i < N; i++) for (let j = 0; j < d; j++) XT[j * N + i] = X.data[i * d + j];
+  const ya = S.vector(N, y), r = S.vector(N);
+  const u = S.vector(d).fill(alpha), v = S.vector(d).fill(alpha), w = S.vector(d), g = S.vector(d);
+  const residual = byQuads(N, (i, c) => [
+    ["blas", "gemv_n", shift(at(Xa), 8 * d, i), at(w), shift(at(r), 8, i), c, d],
+    ["gd", "sub_scaled", shift(at(r), 8, i), shift(at(ya), 8, i), c, 1], // r − 1·y
+  ], options.splits?.[0]);
+  const update = byQuads(d, (j, c) => [
+    ["blas", "gemv_n", shift(at(XT), 8 * N, j), at(r), shift(at(g), 8, j), c, N],
+    ["gd", "diag_update", shift(at(u), 8, j), shift(at(v), 8, j), shift(at(w), 8, j), shift(at(g), 8, j), c, 2 * eta],
+  ], options.splits?.[1]);
+  const team = startTeam(host, S, [residual, update], { balance: options.balance });
   const check = () => {
     let s = 0;
     for (let j = 0; j < d; j++) s += Math.abs(w[j]);
     return s;
   };
-  return { u, v, w, simd: true, run: team.run, close: team.close, check };
+  return { u, v, w, simd: true, run: team.run, close: team.close, splits: team.splits, check };
 }
 
 /** sensing-gd on two threads: U ← U − 4η A*(A(UUᵀ) − y) U from U₀ = init·I, kept as V = Uᵀ. */

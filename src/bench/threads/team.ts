@@ -10,27 +10,47 @@
 // task changes no number: results are the same bits on every run. A thread the OS has descheduled holds
 // at most the task it claimed; the other takes the rest.
 //
+// A balanced phase has two tasks over `units` units of work whose arguments depend on a split S: task 0
+// takes units [0, S), task 1 units [S, units). Thread k runs task k (the other's too, if that thread has
+// not claimed it by then), and the task that finishes first moves S by one unit towards itself for the
+// next step, so the split follows the threads' speeds (a vCPU slowed by a co-tenant gets less). Its
+// kernels must give every output entry the same bits for every S (entries computed whole, in an order
+// that does not depend on where the range starts), so the split changes the time and not the results.
+//
 // Control words (Int32, shared): LIMIT = steps the worker may run (cumulative; < 0 ends it), NEXT = next
-// task to claim, FIN = tasks finished, both numbered across phases and steps (step s, phase p owns
-// s·T + off[p] … s·T + off[p] + |phase p| − 1, T tasks per step). Waiting spins on Atomics.load, then
-// sleeps in Atomics.wait after raising its flag; whoever changes the word notifies a raised flag.
+// task of an ordinary phase to claim (numbered across those phases and steps), FIN = tasks finished,
+// numbered across all phases and steps (step s, phase p owns s·T + off[p] … s·T + off[p] + |phase p| − 1,
+// T tasks per step); per balanced phase b, CLAIM + 4b + k = steps for which its task k has been claimed
+// and CLAIM + 4b + 2 + (s mod 2) = the split of step s. Waiting spins on Atomics.load, then sleeps in
+// Atomics.wait after raising its flag; whoever changes the word notifies a raised flag.
 import { expTables, wasmSimdModule } from "../../linalg/index.ts";
 
 export type KernelModule = "gd" | "blas" | "kernels";
+/** an argument of a balanced phase's call: base + perUnit·S for the phase's split S */
+export type SplitArg = readonly [base: number, perUnit: number];
 /** one call: module, export, arguments (byte addresses, sizes, scalars) */
-export type KernelCall = readonly [module: KernelModule, fn: string, ...args: number[]];
+export type KernelCall = readonly [module: KernelModule, fn: string, ...args: (number | SplitArg)[]];
 export type Task = readonly KernelCall[];
-export type Phase = readonly Task[];
+/** two tasks over `units` units, split at S ∈ [1, units − 1] (see the header); S starts at `split` */
+export interface BalancedPhase {
+  readonly units: number;
+  readonly split: number;
+  readonly tasks: readonly [Task, Task];
+}
+export type Phase = readonly Task[] | BalancedPhase;
 export type StepProgram = readonly Phase[];
 
-// NEXT = 1; ASLEEP + 0: main's flag, ASLEEP + 1: the worker's; FAILED: the worker threw; READY: the worker is set up
-const LIMIT = 0, FIN = 2, ASLEEP = 3, FAILED = 5, READY = 6;
+// NEXT = 1; ASLEEP + 0: main's flag, ASLEEP + 1: the worker's; FAILED: the worker threw; READY: the worker is set up;
+// CLAIM: the first word of the balanced phases' (four each)
+const LIMIT = 0, FIN = 2, ASLEEP = 3, FAILED = 5, READY = 6, CLAIM = 8;
+/** balanced phases a program may have (their words fill the control block) */
+const MAX_BALANCED = 6;
 /** how long startTeam waits for the worker to be set up */
 const START_MS = 30_000;
 /** Atomics.load polls before sleeping (≈ 0.1–0.2 ms; a phase takes 1–100 µs) */
 const SPIN = 200_000;
 const TAB_BYTES = 8 * (256 + 2201);
-const CTL_BYTES = 64;
+const CTL_BYTES = 4 * (CLAIM + 4 * MAX_BALANCED);
 const DATA_START = TAB_BYTES + CTL_BYTES;
 /** two cache lines (the adjacent-line prefetcher pairs lines) */
 const LINE = 128;
@@ -43,6 +63,8 @@ export interface TeamData {
   readonly ctl: number;
   readonly spin: number;
   readonly program: StepProgram;
+  /** whether balanced phases move their splits (false: each stays where it starts) */
+  readonly balance: boolean;
 }
 
 interface RunnerData extends TeamData {
@@ -60,18 +82,36 @@ export interface TeamHost {
  * number) because the worker runs it from its source text (an eval Worker needs no TypeScript loader).
  */
 function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array } {
+  const CLAIM = 8;
   const ex: Record<string, Record<string, (...a: number[]) => void>> = {};
   for (const key of Object.keys(data.modules)) {
     const m = data.modules[key as keyof typeof data.modules];
     ex[key] = new WebAssembly.Instance(m, { env: { memory: data.memory } }).exports as unknown as Record<string, (...a: number[]) => void>;
   }
-  const ctl = new Int32Array(data.memory.buffer, data.ctl, 16);
+  const ctl = new Int32Array(data.memory.buffer, data.ctl, CLAIM + 24);
   const mine = 3 + data.self, other = 4 - data.self, spin = data.spin;
+  /** the split of the balanced phase running on this thread (read by bound calls with split arguments) */
+  let S = 0;
   /** a call bound to its arguments: no allocation when it runs */
-  function bind(call: readonly (string | number)[]): () => void {
+  function bind(call: KernelCall): () => void {
     const f = ex[call[0] as string][call[1] as string];
     if (typeof f !== "function") throw new Error(`two threads: no kernel ${String(call[0])}.${String(call[1])}`);
-    const a = call.slice(2) as number[];
+    const raw = call.slice(2) as readonly (number | SplitArg)[];
+    if (raw.some((x) => typeof x !== "number")) {
+      // a getter per argument: a plain number returned as it is (a double computed afresh would be a new
+      // heap number per call), a split argument's base + perUnit·S (an integer: a small integer, no allocation)
+      const getters = raw.map((x) => (typeof x === "number" ? () => x : () => x[0] + x[1] * S));
+      const g = (k: number) => getters[k]();
+      switch (raw.length) {
+        case 3: return () => f(g(0), g(1), g(2));
+        case 4: return () => f(g(0), g(1), g(2), g(3));
+        case 5: return () => f(g(0), g(1), g(2), g(3), g(4));
+        case 6: return () => f(g(0), g(1), g(2), g(3), g(4), g(5));
+        case 7: return () => f(g(0), g(1), g(2), g(3), g(4), g(5), g(6));
+        default: throw new Error(`two threads: ${raw.length} arguments to ${String(call[1])} in a balanced phase`);
+      }
+    }
+    const a = raw as number[];
     switch (a.length) {
       case 3: return () => f(a[0], a[1], a[2]);
       case 4: return () => f(a[0], a[1], a[2], a[3]);
@@ -85,27 +125,55 @@ function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array 
       default: throw new Error(`two threads: ${a.length} arguments to ${String(call[1])}`);
     }
   }
-  const phases = data.program.map((phase) => phase.map((task) => task.map(bind)));
-  const off: number[] = [];
-  let T = 0;
-  for (const p of phases) {
+  // per phase: its bound tasks, the first FIN number (off) and NEXT number (offNext) of step 0, and for a
+  // balanced phase the index of its control words (else −1) and its units
+  const phases: (readonly (() => void)[])[][] = [], off: number[] = [], offNext: number[] = [], bal: number[] = [], units: number[] = [];
+  let T = 0, Tn = 0, nb = 0;
+  for (const p of data.program) {
+    const balanced = !Array.isArray(p);
+    const tasks: readonly Task[] = balanced ? (p as BalancedPhase).tasks : (p as readonly Task[]);
+    phases.push(tasks.map((task) => task.map(bind)));
     off.push(T);
-    T += p.length;
+    offNext.push(Tn);
+    bal.push(balanced ? nb++ : -1);
+    units.push(balanced ? (p as BalancedPhase).units : 0);
+    T += tasks.length;
+    if (!balanced) Tn += tasks.length;
   }
   function runTask(task: readonly (() => void)[]): void {
     for (let k = 0; k < task.length; k++) task[k]();
+  }
+  /**
+   * Task k of balanced phase p in step s, if this thread claims it first: at the split of step s; the
+   * first of the two tasks to finish sets the next step's split one unit towards itself.
+   */
+  function runBalanced(p: number, k: number, s: number, start: number): void {
+    const w = CLAIM + 4 * bal[p];
+    if (Atomics.compareExchange(ctl, w + k, s, s + 1) !== s) return;
+    const cur = w + 2 + (s & 1);
+    S = Atomics.load(ctl, cur);
+    runTask(phases[p][k]);
+    if (data.balance && Atomics.load(ctl, 2) === start) Atomics.store(ctl, w + 2 + ((s + 1) & 1), k === 0 ? Math.min(S + 1, units[p] - 1) : Math.max(S - 1, 1));
+    Atomics.add(ctl, 2, 1);
+    if (Atomics.load(ctl, other) === 1) Atomics.notify(ctl, 2);
   }
   /** step s (0-based): every phase's tasks that this thread claims, each phase ended by the barrier */
   function step(s: number): void {
     for (let p = 0; p < phases.length; p++) {
       const tasks = phases[p], start = s * T + off[p], end = start + tasks.length;
-      for (;;) {
-        const c = Atomics.load(ctl, 1);
-        if (c >= end) break;
-        if (Atomics.compareExchange(ctl, 1, c, c + 1) !== c) continue;
-        runTask(tasks[c - start]);
-        Atomics.add(ctl, 2, 1);
-        if (Atomics.load(ctl, other) === 1) Atomics.notify(ctl, 2);
+      if (bal[p] >= 0) {
+        runBalanced(p, data.self, s, start);
+        runBalanced(p, 1 - data.self, s, start);
+      } else {
+        const startNext = s * Tn + offNext[p], endNext = startNext + tasks.length;
+        for (;;) {
+          const c = Atomics.load(ctl, 1);
+          if (c >= endNext) break;
+          if (Atomics.compareExchange(ctl, 1, c, c + 1) !== c) continue;
+          runTask(tasks[c - startNext]);
+          Atomics.add(ctl, 2, 1);
+          if (Atomics.load(ctl, other) === 1) Atomics.notify(ctl, 2);
+        }
       }
       let fin = Atomics.load(ctl, 2);
       for (let k = 0; fin < end && k < spin; k++) fin = Atomics.load(ctl, 2);
@@ -196,6 +264,8 @@ export interface Team {
   run(iters: number): void;
   /** ends the worker (run afterwards throws) */
   close(): void;
+  /** the split each balanced phase will use in the next step, in program order */
+  splits(): number[];
 }
 
 export interface TeamOptions {
@@ -207,6 +277,8 @@ export interface TeamOptions {
    * of the two cores from the spinning threads.
    */
   readonly warmMs?: number;
+  /** whether balanced phases move their splits to the threads' speeds (default true; false: for tests) */
+  readonly balance?: boolean;
 }
 
 /**
@@ -226,10 +298,19 @@ function runTeamThread(data) {
 export function startTeam(arena: SharedArena, program: StepProgram, host: TeamHost, options: TeamOptions = {}): Team {
   const modules = sharedModules();
   if (!modules) throw new Error("two threads need WebAssembly SIMD with threads (shared memory)");
-  if (!program.length || program.some((p) => !p.length)) throw new Error("two threads: every phase needs a task");
-  const T = program.reduce((t, p) => t + p.length, 0);
-  new Int32Array(arena.memory.buffer, TAB_BYTES, 16).fill(0); // a fresh count (one team per arena at a time)
-  const data: TeamData = { memory: arena.memory, modules, ctl: TAB_BYTES, spin: SPIN, program };
+  const balanced = program.filter((p): p is BalancedPhase => !Array.isArray(p));
+  if (!program.length || program.some((p) => (Array.isArray(p) ? !p.length : false))) throw new Error("two threads: every phase needs a task");
+  if (balanced.length > MAX_BALANCED) throw new Error(`two threads: ${balanced.length} balanced phases (at most ${MAX_BALANCED})`);
+  for (const b of balanced) {
+    if (!(Number.isInteger(b.units) && b.units >= 2 && Number.isInteger(b.split) && b.split >= 1 && b.split < b.units)) {
+      throw new Error(`two threads: a balanced phase needs units ≥ 2 and a split in 1 … units − 1 (got ${b.units}, ${b.split})`);
+    }
+  }
+  const T = program.reduce((t, p) => t + (Array.isArray(p) ? p.length : 2), 0);
+  const words = new Int32Array(arena.memory.buffer, TAB_BYTES, CTL_BYTES / 4);
+  words.fill(0); // a fresh count (one team per arena at a time)
+  balanced.forEach((b, k) => words.fill(b.split, CLAIM + 4 * k + 2, CLAIM + 4 * k + 4));
+  const data: TeamData = { memory: arena.memory, modules, ctl: TAB_BYTES, spin: SPIN, program, balance: options.balance ?? true };
   const main = makeRunner({ ...data, self: 0 });
   const ctl = main.ctl;
   const worker = host.start(data);
@@ -257,6 +338,7 @@ export function startTeam(arena: SharedArena, program: StepProgram, host: TeamHo
       }
       steps = end;
     },
+    splits: () => balanced.map((_, k) => words[CLAIM + 4 * k + 2 + (steps & 1)]),
     close() {
       closed = true;
       Atomics.store(ctl, LIMIT, -1);
