@@ -20,8 +20,9 @@
 // Control words (Int32, shared): LIMIT = steps the worker may run (cumulative; < 0 ends it), NEXT = next
 // task of an ordinary phase to claim (numbered across those phases and steps), FIN = tasks finished,
 // numbered across all phases and steps (step s, phase p owns s·T + off[p] … s·T + off[p] + |phase p| − 1,
-// T tasks per step); per balanced phase b, CLAIM + 4b + k = steps for which its task k has been claimed
-// and CLAIM + 4b + 2 + (s mod 2) = the split of step s. Waiting spins on Atomics.load, then sleeps in
+// T tasks per step); per balanced phase b, CLAIM + 96b + 32k = steps for which its task k has been
+// claimed and CLAIM + 96b + 64 + (s mod 2) = the split of step s (each on its own 128 bytes, as are the
+// words above: a word one thread writes often shares no cache line with one the other writes). Waiting spins on Atomics.load, then sleeps in
 // Atomics.wait after raising its flag; whoever changes the word notifies a raised flag.
 import { expTables, wasmSimdModule } from "../../linalg/index.ts";
 
@@ -41,8 +42,8 @@ export type Phase = readonly Task[] | BalancedPhase;
 export type StepProgram = readonly Phase[];
 
 // NEXT = 1; ASLEEP + 0: main's flag, ASLEEP + 1: the worker's; FAILED: the worker threw; READY: the worker is set up;
-// CLAIM: the first word of the balanced phases' (four each)
-const LIMIT = 0, FIN = 2, ASLEEP = 3, FAILED = 5, READY = 6, CLAIM = 8;
+// CLAIM: the first word of the balanced phases' (three lines each)
+const LIMIT = 0, FIN = 2, ASLEEP = 3, FAILED = 5, READY = 6, CLAIM = 32;
 /** balanced phases a program may have (their words fill the control block) */
 const MAX_BALANCED = 6;
 /** how long startTeam waits for the worker to be set up */
@@ -50,8 +51,10 @@ const START_MS = 30_000;
 /** Atomics.load polls before sleeping (≈ 0.1–0.2 ms; a phase takes 1–100 µs) */
 const SPIN = 200_000;
 const TAB_BYTES = 8 * (256 + 2201);
-const CTL_BYTES = 4 * (CLAIM + 4 * MAX_BALANCED);
-const DATA_START = TAB_BYTES + CTL_BYTES;
+/** the control words, from a 128-byte boundary after the tables */
+const CTL_START = Math.ceil(TAB_BYTES / 128) * 128;
+const CTL_BYTES = 4 * (CLAIM + 96 * MAX_BALANCED);
+const DATA_START = CTL_START + CTL_BYTES;
 /** two cache lines (the adjacent-line prefetcher pairs lines) */
 const LINE = 128;
 const MODULES: Record<KernelModule, "gd-shared" | "blas-shared" | "kernels-shared"> = { gd: "gd-shared", blas: "blas-shared", kernels: "kernels-shared" };
@@ -82,13 +85,13 @@ export interface TeamHost {
  * number) because the worker runs it from its source text (an eval Worker needs no TypeScript loader).
  */
 function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array } {
-  const CLAIM = 8;
+  const CLAIM = 32;
   const ex: Record<string, Record<string, (...a: number[]) => void>> = {};
   for (const key of Object.keys(data.modules)) {
     const m = data.modules[key as keyof typeof data.modules];
     ex[key] = new WebAssembly.Instance(m, { env: { memory: data.memory } }).exports as unknown as Record<string, (...a: number[]) => void>;
   }
-  const ctl = new Int32Array(data.memory.buffer, data.ctl, CLAIM + 24);
+  const ctl = new Int32Array(data.memory.buffer, data.ctl, CLAIM + 96 * 6);
   const mine = 3 + data.self, other = 4 - data.self, spin = data.spin;
   /** the split of the balanced phase running on this thread (read by bound calls with split arguments) */
   let S = 0;
@@ -148,12 +151,11 @@ function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array 
    * first of the two tasks to finish sets the next step's split one unit towards itself.
    */
   function runBalanced(p: number, k: number, s: number, start: number): void {
-    const w = CLAIM + 4 * bal[p];
-    if (Atomics.compareExchange(ctl, w + k, s, s + 1) !== s) return;
-    const cur = w + 2 + (s & 1);
-    S = Atomics.load(ctl, cur);
+    const w = CLAIM + 96 * bal[p];
+    if (Atomics.compareExchange(ctl, w + 32 * k, s, s + 1) !== s) return;
+    S = Atomics.load(ctl, w + 64 + (s & 1));
     runTask(phases[p][k]);
-    if (data.balance && Atomics.load(ctl, 2) === start) Atomics.store(ctl, w + 2 + ((s + 1) & 1), k === 0 ? Math.min(S + 1, units[p] - 1) : Math.max(S - 1, 1));
+    if (data.balance && Atomics.load(ctl, 2) === start) Atomics.store(ctl, w + 64 + ((s + 1) & 1), k === 0 ? Math.min(S + 1, units[p] - 1) : Math.max(S - 1, 1));
     Atomics.add(ctl, 2, 1);
     if (Atomics.load(ctl, other) === 1) Atomics.notify(ctl, 2);
   }
@@ -223,7 +225,7 @@ export class SharedArena {
 
   constructor(doubles: number) {
     // room for `doubles` plus the padding of up to 64 vectors
-    const pages = Math.ceil((TAB_BYTES + CTL_BYTES + 8 * doubles + 2 * LINE * 64) / 65536) + 1;
+    const pages = Math.ceil((DATA_START + 8 * doubles + 2 * LINE * 64) / 65536) + 1;
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     const { frac, int } = expTables();
     new Float64Array(this.memory.buffer, 0, 256).set(frac);
@@ -290,7 +292,7 @@ export function runnerSource(): string {
   return `const __name = (f) => f;
 function runTeamThread(data) {
   try { (${makeRunner.toString()})({ ...data, self: 1 }); }
-  catch (e) { const c = new Int32Array(data.memory.buffer, ${TAB_BYTES}, 16); Atomics.store(c, ${FAILED}, 1); Atomics.notify(c, ${FIN}); throw e; }
+  catch (e) { const c = new Int32Array(data.memory.buffer, ${CTL_START}, 16); Atomics.store(c, ${FAILED}, 1); Atomics.notify(c, ${FIN}); throw e; }
 }`;
 }
 
@@ -307,10 +309,10 @@ export function startTeam(arena: SharedArena, program: StepProgram, host: TeamHo
     }
   }
   const T = program.reduce((t, p) => t + (Array.isArray(p) ? p.length : 2), 0);
-  const words = new Int32Array(arena.memory.buffer, TAB_BYTES, CTL_BYTES / 4);
+  const words = new Int32Array(arena.memory.buffer, CTL_START, CTL_BYTES / 4);
   words.fill(0); // a fresh count (one team per arena at a time)
-  balanced.forEach((b, k) => words.fill(b.split, CLAIM + 4 * k + 2, CLAIM + 4 * k + 4));
-  const data: TeamData = { memory: arena.memory, modules, ctl: TAB_BYTES, spin: SPIN, program, balance: options.balance ?? true };
+  balanced.forEach((b, k) => words.fill(b.split, CLAIM + 96 * k + 64, CLAIM + 96 * k + 66));
+  const data: TeamData = { memory: arena.memory, modules, ctl: CTL_START, spin: SPIN, program, balance: options.balance ?? true };
   const main = makeRunner({ ...data, self: 0 });
   const ctl = main.ctl;
   const worker = host.start(data);
@@ -338,7 +340,7 @@ export function startTeam(arena: SharedArena, program: StepProgram, host: TeamHo
       }
       steps = end;
     },
-    splits: () => balanced.map((_, k) => words[CLAIM + 4 * k + 2 + (steps & 1)]),
+    splits: () => balanced.map((_, k) => words[CLAIM + 96 * k + 64 + (steps & 1)]),
     close() {
       closed = true;
       Atomics.store(ctl, LIMIT, -1);
