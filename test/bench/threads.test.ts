@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import {
   diagNetGd, diagNetProblem, logregGd, relu2Gd, relu2Problem, sensingGd, sensingProblem, separableMarginRows,
 } from "../../src/bench/index.ts";
-import { chunkBounds, diagNetGdTwoThreads, logregGdTwoThreads, relu2GdTwoThreads, sensingGdTwoThreads, type TwoThreadInstance } from "../../src/bench/threads/programs.ts";
+import { chunkBounds, DIAG_BALANCED_MAX_BYTES, diagNetGdTwoThreads, logregGdTwoThreads, relu2GdTwoThreads, sensingGdTwoThreads, type TwoThreadInstance } from "../../src/bench/threads/programs.ts";
 import { SharedArena, startTeam as startTeamOn, type StepProgram, type TeamOptions } from "../../src/bench/threads/team.ts";
 import { nodeTeamHost } from "../../src/cli/threads/nodeHost.ts";
 import { Rng } from "../../src/random/index.ts";
@@ -61,16 +61,26 @@ test("logreg-gd on two threads: equal to the one-thread loop up to the sum's ord
   });
 });
 
-test("diag-net-gd on two threads: equal to the one-thread loop up to the sum's order, the same bits every run", () => {
+test("diag-net-gd on two threads, balanced and fused: equal to the one-thread loop up to the sums' order, the same bits every run", () => {
   const P = diagNetProblem(new Rng(1), 37, 150);
   const one = diagNetGd(P);
   one.run(800);
-  withClosed([diagNetGdTwoThreads(nodeTeamHost, P.X, P.y), diagNetGdTwoThreads(nodeTeamHost, P.X, P.y)], (runs) => {
-    for (const r of runs) r.run(800);
-    assert.deepEqual(Array.from(runs[0].w), Array.from(runs[1].w));
-    assert.ok(relDiff(one.w, runs[0].w) < 1e-12, `w: ${relDiff(one.w, runs[0].w)}`);
-    assert.ok(relDiff(one.u, runs[0].u) < 1e-12 && relDiff(one.v, runs[0].v) < 1e-12);
-    assert.ok(Math.abs(one.check() - runs[0].check()) < 1e-12 * one.check());
+  for (const program of ["balanced", "fused"] as const) {
+    withClosed([diagNetGdTwoThreads(nodeTeamHost, P.X, P.y, 0.01, 0.05, { program }), diagNetGdTwoThreads(nodeTeamHost, P.X, P.y, 0.01, 0.05, { program })], (runs) => {
+      for (const r of runs) r.run(800);
+      assert.equal(runs[0].program, program);
+      assert.deepEqual(Array.from(runs[0].w), Array.from(runs[1].w));
+      assert.ok(relDiff(one.w, runs[0].w) < 1e-12, `${program} w: ${relDiff(one.w, runs[0].w)}`);
+      assert.ok(relDiff(one.u, runs[0].u) < 1e-12 && relDiff(one.v, runs[0].v) < 1e-12);
+      assert.ok(Math.abs(one.check() - runs[0].check()) < 1e-12 * one.check());
+    });
+  }
+});
+
+test("diag-net-gd on two threads runs balanced while X fits the L2 caches, fused past them", () => {
+  const small = diagNetProblem(new Rng(7), 8, 16), big = diagNetProblem(new Rng(7), 8, DIAG_BALANCED_MAX_BYTES / 64 + 1);
+  withClosed([diagNetGdTwoThreads(nodeTeamHost, small.X, small.y), diagNetGdTwoThreads(nodeTeamHost, big.X, big.y)], (runs) => {
+    assert.deepEqual(runs.map((r) => r.program), ["balanced", "fused"]);
   });
 });
 
