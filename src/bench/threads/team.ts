@@ -101,16 +101,20 @@ function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array 
     if (typeof f !== "function") throw new Error(`two threads: no kernel ${String(call[0])}.${String(call[1])}`);
     const raw = call.slice(2) as readonly (number | SplitArg)[];
     if (raw.some((x) => typeof x !== "number")) {
-      // a getter per argument: a plain number returned as it is (a double computed afresh would be a new
-      // heap number per call), a split argument's base + perUnit·S (an integer: a small integer, no allocation)
-      const getters = raw.map((x) => (typeof x === "number" ? () => x : () => x[0] + x[1] * S));
-      const g = (k: number) => getters[k]();
+      // argument k: a plain number as it is, a split argument's base + perUnit·S. One function for every
+      // argument (a call site that sees one function stays fast), returning either the number it was given
+      // (`raw` holds arrays too, so its numbers stay the objects they are: returning one allocates
+      // nothing, where a double computed afresh would be boxed) or an address (a small integer)
+      const arg = (k: number): number => {
+        const x = raw[k];
+        return typeof x === "number" ? x : x[0] + x[1] * S;
+      };
       switch (raw.length) {
-        case 3: return () => f(g(0), g(1), g(2));
-        case 4: return () => f(g(0), g(1), g(2), g(3));
-        case 5: return () => f(g(0), g(1), g(2), g(3), g(4));
-        case 6: return () => f(g(0), g(1), g(2), g(3), g(4), g(5));
-        case 7: return () => f(g(0), g(1), g(2), g(3), g(4), g(5), g(6));
+        case 3: return () => f(arg(0), arg(1), arg(2));
+        case 4: return () => f(arg(0), arg(1), arg(2), arg(3));
+        case 5: return () => f(arg(0), arg(1), arg(2), arg(3), arg(4));
+        case 6: return () => f(arg(0), arg(1), arg(2), arg(3), arg(4), arg(5));
+        case 7: return () => f(arg(0), arg(1), arg(2), arg(3), arg(4), arg(5), arg(6));
         default: throw new Error(`two threads: ${raw.length} arguments to ${String(call[1])} in a balanced phase`);
       }
     }
