@@ -152,24 +152,27 @@ function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array 
   }
   /**
    * Task k of balanced phase p in step s, if this thread claims it first: at the split of step s; the
-   * first of the two tasks to finish sets the next step's split one unit towards itself.
+   * first of the two tasks to finish sets the next step's split one unit towards itself. True when this
+   * call finished the phase's last task (then there is nothing left to take).
    */
-  function runBalanced(p: number, k: number, s: number, start: number): void {
+  function runBalanced(p: number, k: number, s: number, start: number): boolean {
     const w = CLAIM + 96 * bal[p];
-    if (Atomics.compareExchange(ctl, w + 32 * k, s, s + 1) !== s) return;
+    if (Atomics.compareExchange(ctl, w + 32 * k, s, s + 1) !== s) return false;
     S = Atomics.load(ctl, w + 64 + (s & 1));
     runTask(phases[p][k]);
     if (data.balance && Atomics.load(ctl, 2) === start) Atomics.store(ctl, w + 64 + ((s + 1) & 1), k === 0 ? Math.min(S + 1, units[p] - 1) : Math.max(S - 1, 1));
-    Atomics.add(ctl, 2, 1);
+    const last = Atomics.add(ctl, 2, 1) === start + 1;
     if (Atomics.load(ctl, other) === 1) Atomics.notify(ctl, 2);
+    return last;
   }
   /** step s (0-based): every phase's tasks that this thread claims, each phase ended by the barrier */
   function step(s: number): void {
     for (let p = 0; p < phases.length; p++) {
       const tasks = phases[p], start = s * T + off[p], end = start + tasks.length;
       if (bal[p] >= 0) {
-        runBalanced(p, data.self, s, start);
-        runBalanced(p, 1 - data.self, s, start);
+        // the other task too if its thread has not claimed it yet (not tried when this one was the last:
+        // the claim word is on the other thread's line)
+        if (!runBalanced(p, data.self, s, start)) runBalanced(p, 1 - data.self, s, start);
       } else {
         const startNext = s * Tn + offNext[p], endNext = startNext + tasks.length;
         for (;;) {
