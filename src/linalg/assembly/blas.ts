@@ -4,12 +4,7 @@
 // Schur complements of the interior-point methods), 4×4 blocks of C in eight f64x2 registers;
 // the GEMVs y ← A x and y ← Aᵀ x. Addresses and strides are in bytes.
 
-/** (lane 0 + lane 1 of a, lane 0 + lane 1 of b) */
-// @ts-ignore: decorator
-@inline function hadd2(a: v128, b: v128): v128 {
-  return f64x2.add(i8x16.shuffle(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23),
-                   i8x16.shuffle(a, b, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31));
-}
+import { dot23, dot4 } from "./dot4";
 
 /**
  * One 4×4 block of C ← (rows of A) · B, C's rows r..r+3 at c, c + bRow, …: the block lives in eight
@@ -101,48 +96,19 @@ export function gemm_tn(a: usize, b: usize, c: usize, n: i32, m: i32, q: i32, up
 }
 
 /**
- * gemv_n(a, x, y, n, d): y ← A x for A n×d. Four rows per step, one f64x2 accumulator per row, four
- * columns per loop step with the two products summed before the accumulator (one add per accumulator
- * per step on the loop-carried chain); the last d mod 4 columns summed apart and added to the row's
- * lanes. Every yᵢ is the same function of row i and x, in a quad or among the last n mod 4 rows, so
- * the GEMV of any range of rows equals those entries of the whole one bit for bit (the balanced phases
- * of the two-thread loops rely on this). Four accumulators, not eight: with eight, V8 spilled two of
- * them to the stack inside the loop and the GEMV ran at half speed.
+ * gemv_n(a, x, y, n, d): y ← A x for A n×d, four rows at a time (dot4.ts), the last n mod 4 rows one at
+ * a time in the same order: every yᵢ is the same function of row i and x, in a block of four or not,
+ * so the GEMV of any range of rows equals those entries of the whole one bit for bit (the balanced
+ * phases of the two-thread loops rely on this).
  */
 export function gemv_n(a: usize, x: usize, y: usize, n: i32, d: i32): void {
   const row = <usize>d << 3, quad = <usize>(d & -4) << 3;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const a1 = a + row, a2 = a1 + row, a3 = a2 + row;
-    let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
-    // pointers that advance (one add each per step, not one per load)
-    let q0 = a, q1 = a1, q2 = a2, q3 = a3, qx = x;
-    const qend = a + quad;
-    while (q0 < qend) {
-      const xv = v128.load(qx), xw = v128.load(qx, 16);
-      s0 = f64x2.add(s0, f64x2.add(f64x2.mul(v128.load(q0), xv), f64x2.mul(v128.load(q0, 16), xw)));
-      s1 = f64x2.add(s1, f64x2.add(f64x2.mul(v128.load(q1), xv), f64x2.mul(v128.load(q1, 16), xw)));
-      s2 = f64x2.add(s2, f64x2.add(f64x2.mul(v128.load(q2), xv), f64x2.mul(v128.load(q2, 16), xw)));
-      s3 = f64x2.add(s3, f64x2.add(f64x2.mul(v128.load(q3), xv), f64x2.mul(v128.load(q3, 16), xw)));
-      q0 += 32; q1 += 32; q2 += 32; q3 += 32; qx += 32;
-    }
-    // (row 0, row 1) and (row 2, row 3), each lane one row's two lanes summed, plus the last d mod 4 columns
-    let y01 = hadd2(s0, s1), y23 = hadd2(s2, s3);
-    if (quad < row) {
-      let p0 = 0.0, p1 = 0.0, p2 = 0.0, p3 = 0.0;
-      for (let j = quad; j < row; j += 8) {
-        const xs = load<f64>(x + j);
-        p0 += load<f64>(a + j) * xs;
-        p1 += load<f64>(a1 + j) * xs;
-        p2 += load<f64>(a2 + j) * xs;
-        p3 += load<f64>(a3 + j) * xs;
-      }
-      y01 = f64x2.add(y01, f64x2.replace_lane(f64x2.splat(p0), 1, p1));
-      y23 = f64x2.add(y23, f64x2.replace_lane(f64x2.splat(p2), 1, p3));
-    }
-    v128.store(y, y01); v128.store(y, y23, 16);
+    v128.store(y, dot4(a, row, d, x));
+    v128.store(y, dot23, 16);
     y += 32;
-    a = a3 + row;
+    a += row << 2;
   }
   // the last n mod 4 rows
   for (; i < n; i++) {

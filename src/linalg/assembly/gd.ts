@@ -4,8 +4,7 @@
 // data resident in its memory (no copies between steps). All addresses are byte addresses.
 //
 // fused_pass(a, n, d, x, y, r, out, tab, mode): one pass over the n rows of A (n×d row-major at a), four rows
-//   per step: sᵢ = ⟨aᵢ, x⟩ (one f64x2 accumulator per row, four columns per loop step; eight accumulators
-//   spill registers and run 10 % slower); then, two rows per f64x2,
+//   per step: sᵢ = ⟨aᵢ, x⟩ (dot4.ts, shared with blas.ts's gemv_n); then, two rows per f64x2,
 //   mode 0: ρᵢ = sᵢ − yᵢ, stored in r;   mode 1: ρᵢ = ℓ′(sᵢ) = −1/(1 + e^sᵢ) (exp.ts, tables at tab);
 //   and out = Σᵢ ρᵢ aᵢ while the four rows are still in L1 cache.
 // logreg_gd(z, n, d, w, g, tab, c, iters): iters steps of w ← w − c Σᵢ ℓ′(⟨zᵢ, w⟩) zᵢ (g: scratch).
@@ -23,14 +22,8 @@
 // contain loops, so Binaryen with --shrinkLevel 1 keeps them separate): V8 compiles a WebAssembly function
 // with its baseline compiler first and swaps in the optimized code between calls, never inside a running call.
 
+import { dot23, dot4 } from "./dot4";
 import { ell2, ell2Inline } from "./exp";
-
-/** (lane 0 + lane 1 of a, lane 0 + lane 1 of b) */
-// @ts-ignore: decorator
-@inline function hadd2(a: v128, b: v128): v128 {
-  return f64x2.add(i8x16.shuffle(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23),
-                   i8x16.shuffle(a, b, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31));
-}
 
 /** (lane 0, lane 0) of v */
 // @ts-ignore: decorator
@@ -66,39 +59,15 @@ function fused(a: usize, n: i32, d: i32, x: usize, y: usize, r: usize, out: usiz
   let i = 0;
   let a0 = a;
   for (; i + 4 <= n; i += 4) {
-    const a1 = a0 + row, a2 = a1 + row, a3 = a2 + row;
-    let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
-    // pointers that advance (one add each per step, not one per load)
-    let q0 = a0, q1 = a1, q2 = a2, q3 = a3, qx = x;
-    const qend = a0 + quad;
-    while (q0 < qend) {
-      // two products summed before the accumulator: one add per accumulator per loop step on the
-      // loop-carried chain (two serial adds made the adds' latency the bound)
-      const xv = v128.load(qx), xw = v128.load(qx, 16);
-      s0 = f64x2.add(s0, f64x2.add(f64x2.mul(v128.load(q0), xv), f64x2.mul(v128.load(q0, 16), xw)));
-      s1 = f64x2.add(s1, f64x2.add(f64x2.mul(v128.load(q1), xv), f64x2.mul(v128.load(q1, 16), xw)));
-      s2 = f64x2.add(s2, f64x2.add(f64x2.mul(v128.load(q2), xv), f64x2.mul(v128.load(q2, 16), xw)));
-      s3 = f64x2.add(s3, f64x2.add(f64x2.mul(v128.load(q3), xv), f64x2.mul(v128.load(q3, 16), xw)));
-      q0 += 32; q1 += 32; q2 += 32; q3 += 32; qx += 32;
-    }
-    // the last d mod 4 columns
-    let p0 = 0.0, p1 = 0.0, p2 = 0.0, p3 = 0.0;
-    for (let j = quad; j < row; j += 8) {
-      const xs = load<f64>(x + j);
-      p0 += load<f64>(a0 + j) * xs;
-      p1 += load<f64>(a1 + j) * xs;
-      p2 += load<f64>(a2 + j) * xs;
-      p3 += load<f64>(a3 + j) * xs;
-    }
+    const a1 = a0 + row, a2 = a1 + row, a3 = a2 + row, qend = a0 + quad;
     // ρ of rows i, i+1 and i+2, i+3
-    let v1 = rho2(f64x2.add(hadd2(s0, s1), f64x2.replace_lane(f64x2.splat(p0), 1, p1)), i, y, r, tab, mode);
-    let v3 = rho2(f64x2.add(hadd2(s2, s3), f64x2.replace_lane(f64x2.splat(p2), 1, p3)), i + 2, y, r, tab, mode);
+    let v1 = rho2(dot4(a0, row, d, x), i, y, r, tab, mode);
+    let v3 = rho2(dot23, i + 2, y, r, tab, mode);
     const v0 = lane0(v1), v2 = lane0(v3);
     v1 = lane1(v1); v3 = lane1(v3);
     // out += ρᵢ aᵢ + ρᵢ₊₁ aᵢ₊₁ + ρᵢ₊₂ aᵢ₊₂ + ρᵢ₊₃ aᵢ₊₃:
     // two pairs per loop step (advancing pointers), then the last pair and the odd column
-    q0 = a0; q1 = a1; q2 = a2; q3 = a3;
-    let qo = out;
+    let q0 = a0, q1 = a1, q2 = a2, q3 = a3, qo = out;
     while (q0 < qend) {
       v128.store(qo, f64x2.add(v128.load(qo),
         combine4(v0, v1, v2, v3, v128.load(q0), v128.load(q1), v128.load(q2), v128.load(q3))));
