@@ -74,7 +74,7 @@ const shift = (base: number, bytes: number, i: SplitArg): SplitArg => [base + by
 /**
  * The largest X (bytes) for which diag-net-gd runs balanced: X and its copy Xᵀ then fit the two 1 MB L2
  * caches. Past that both stream from L3 or memory every step, twice the bytes of the fused row pass,
- * which reads X once (at --scale 4, 12.8 MB: 2,200 iters/s balanced against 3,300 fused).
+ * which reads X once (at --scale 4, 12.8 MB: 2,220 iters/s balanced against 4,230 fused).
  */
 export const DIAG_BALANCED_MAX_BYTES = 1 << 20;
 
@@ -98,9 +98,9 @@ export function diagNetGdTwoThreads(host: TeamHost, X: Matrix, y: Float64Array, 
   const N = X.rows, d = X.cols;
   const program = options.program ?? (8 * N * d <= DIAG_BALANCED_MAX_BYTES ? "balanced" : "fused");
   const S = new SharedArena((program === "balanced" ? 2 : 1) * N * d + 2 * N + 5 * d + 8 * 10);
-  const Xa = S.vector(N * d, X.data), ya = S.vector(N, y), r = S.vector(N);
-  const u = S.vector(d).fill(alpha), v = S.vector(d).fill(alpha), w = S.vector(d);
-  const steps = program === "balanced" ? diagBalanced(S, Xa, N, d, ya, r, u, v, w, eta, options) : diagFused(S, Xa, N, d, ya, r, u, v, w, eta);
+  const state = { S, X, Xa: S.vector(N * d, X.data), y: S.vector(N, y), r: S.vector(N), u: S.vector(d).fill(alpha), v: S.vector(d).fill(alpha), w: S.vector(d), c: 2 * eta };
+  const { u, v, w } = state;
+  const steps = program === "balanced" ? diagBalanced(state, options) : diagFused(state);
   const team = startTeam(host, S, steps, { balance: options.balance });
   const check = () => {
     let s = 0;
@@ -110,27 +110,41 @@ export function diagNetGdTwoThreads(host: TeamHost, X: Matrix, y: Float64Array, 
   return { u, v, w, program, simd: true, run: team.run, close: team.close, splits: team.splits, check };
 }
 
-function diagBalanced(S: SharedArena, Xa: Float64Array, N: number, d: number, ya: Float64Array, r: Float64Array, u: Float64Array, v: Float64Array, w: Float64Array, eta: number, options: DiagNetTwoThreadOptions): StepProgram {
-  const XT = S.vector(N * d), g = S.vector(d);
-  for (let i = 0; i < N; i++) for (let j = 0; j < d; j++) XT[j * N + i] = Xa[i * d + j];
+/** diag-net-gd's shared state: X (also in the arena, Xa), y, r, u, v, w; c = 2η */
+interface DiagState {
+  readonly S: SharedArena;
+  readonly X: Matrix;
+  readonly Xa: Float64Array;
+  readonly y: Float64Array;
+  readonly r: Float64Array;
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+  readonly w: Float64Array;
+  readonly c: number;
+}
+
+function diagBalanced({ S, X, Xa, y, r, u, v, w, c: cu }: DiagState, options: DiagNetTwoThreadOptions): StepProgram {
+  const N = X.rows, d = X.cols;
+  const XT = S.vector(N * d, X.transpose().data), g = S.vector(d);
   const residual = byQuads(N, (i, c) => [
     ["blas", "gemv_n", shift(at(Xa), 8 * d, i), at(w), shift(at(r), 8, i), c, d],
-    ["gd", "sub_scaled", shift(at(r), 8, i), shift(at(ya), 8, i), c, 1], // r − 1·y
+    ["gd", "sub_scaled", shift(at(r), 8, i), shift(at(y), 8, i), c, 1], // r − 1·y
   ], options.splits?.[0]);
   const update = byQuads(d, (j, c) => [
     ["blas", "gemv_n", shift(at(XT), 8 * N, j), at(r), shift(at(g), 8, j), c, N],
-    ["gd", "diag_update", shift(at(u), 8, j), shift(at(v), 8, j), shift(at(w), 8, j), shift(at(g), 8, j), c, 2 * eta],
+    ["gd", "diag_update", shift(at(u), 8, j), shift(at(v), 8, j), shift(at(w), 8, j), shift(at(g), 8, j), c, cu],
   ], options.splits?.[1]);
   return [residual, update];
 }
 
-function diagFused(S: SharedArena, Xa: Float64Array, N: number, d: number, ya: Float64Array, r: Float64Array, u: Float64Array, v: Float64Array, w: Float64Array, eta: number): StepProgram {
+function diagFused({ S, X, Xa, y, r, u, v, w, c }: DiagState): StepProgram {
+  const N = X.rows, d = X.cols;
   const b = chunkBounds(N, 2), K = b.length - 1, cols = d >= 8 ? [0, 2 * Math.round(d / 4), d] : [0, d];
   const g = Array.from({ length: K }, () => S.vector(d));
-  const pass: Phase = g.map((gk, k) => [["gd", "fused_pass", at(Xa, b[k] * d), b[k + 1] - b[k], d, at(w), at(ya, b[k]), at(r, b[k]), at(gk), 0, 0]]);
+  const pass: Phase = g.map((gk, k) => [["gd", "fused_pass", at(Xa, b[k] * d), b[k + 1] - b[k], d, at(w), at(y, b[k]), at(r, b[k]), at(gk), 0, 0]]);
   const update: Phase = cols.slice(1).map((e, h) => {
     const o = cols[h], len = e - o;
-    return [...sumInto(g, o, len), ["gd", "diag_update", at(u, o), at(v, o), at(w, o), at(g[0], o), len, 2 * eta]];
+    return [...sumInto(g, o, len), ["gd", "diag_update", at(u, o), at(v, o), at(w, o), at(g[0], o), len, c]];
   });
   return [pass, update];
 }

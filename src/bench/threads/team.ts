@@ -22,8 +22,9 @@
 // numbered across all phases and steps (step s, phase p owns s·T + off[p] … s·T + off[p] + |phase p| − 1,
 // T tasks per step); per balanced phase b, CLAIM + 96b + 32k = steps for which its task k has been
 // claimed and CLAIM + 96b + 64 + (s mod 2) = the split of step s (each on its own 128 bytes, as are the
-// words above: a word one thread writes often shares no cache line with one the other writes). Waiting spins on Atomics.load, then sleeps in
-// Atomics.wait after raising its flag; whoever changes the word notifies a raised flag.
+// words above: a word one thread writes often shares no cache line with one the other writes). Waiting
+// spins on Atomics.load, then sleeps in Atomics.wait after raising its flag; whoever changes the word
+// notifies a raised flag.
 import { expTables, wasmSimdModule } from "../../linalg/index.ts";
 
 export type KernelModule = "gd" | "blas" | "kernels";
@@ -85,13 +86,14 @@ export interface TeamHost {
  * number) because the worker runs it from its source text (an eval Worker needs no TypeScript loader).
  */
 function makeRunner(data: RunnerData): { step(s: number): void; ctl: Int32Array } {
-  const CLAIM = 32;
+  // CLAIM and MAX_BALANCED again: the runner is self-contained (the worker runs it from its source text)
+  const CLAIM = 32, MAX_BALANCED = 6;
   const ex: Record<string, Record<string, (...a: number[]) => void>> = {};
   for (const key of Object.keys(data.modules)) {
     const m = data.modules[key as keyof typeof data.modules];
     ex[key] = new WebAssembly.Instance(m, { env: { memory: data.memory } }).exports as unknown as Record<string, (...a: number[]) => void>;
   }
-  const ctl = new Int32Array(data.memory.buffer, data.ctl, CLAIM + 96 * 6);
+  const ctl = new Int32Array(data.memory.buffer, data.ctl, CLAIM + 96 * MAX_BALANCED);
   const mine = 3 + data.self, other = 4 - data.self, spin = data.spin;
   /** the split of the balanced phase running on this thread (read by bound calls with split arguments) */
   let S = 0;

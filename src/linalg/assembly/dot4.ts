@@ -12,10 +12,11 @@
 export let dot23: v128 = i64x2(0, 0);
 
 /**
- * (⟨a₀, x⟩, ⟨a₁, x⟩), and sets dot23. One f64x2 accumulator per row, four columns per loop step with the two products of
- * a column pair summed before the accumulator (one add per accumulator per step on the loop-carried
- * chain); the last d mod 4 columns summed apart, then added to the rows' lanes. Four accumulators, not
- * eight: with eight, V8 spilled two of them to the stack inside the loop, at half the speed.
+ * (⟨a₀, x⟩, ⟨a₁, x⟩), and sets dot23. One f64x2 accumulator per row, four columns per loop step with
+ * the two products of a column pair summed before the accumulator (one add per accumulator per step on
+ * the loop-carried chain); the last d mod 4 columns summed apart, then added to the rows' lanes. Four
+ * accumulators, not eight: with eight, V8 spilled two of them to the stack inside the loop, at half the
+ * speed.
  */
 // @ts-ignore: decorator
 @inline export function dot4(a0: usize, row: usize, d: i32, x: usize): v128 {
